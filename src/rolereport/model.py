@@ -1,0 +1,179 @@
+"""The Report: what the documents say, as plain frozen data that both writers translate."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Cites = tuple[int, ...]  # source numbers, 1-based, as listed in Report.sources
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    text: str
+    cites: Cites = ()
+    style: Literal["body", "lead", "small"] = "body"
+    kind: Literal["paragraph"] = "paragraph"
+
+
+@dataclass(frozen=True)
+class Item:
+    """A bullet: an optional bold lead-in, then text."""
+
+    text: str
+    lead: str = ""
+    cites: Cites = ()
+
+
+@dataclass(frozen=True)
+class Bullets:
+    items: tuple[Item, ...]
+    title: str = ""
+    numbered: bool = False
+    kind: Literal["bullets"] = "bullets"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A grid of plain text; the first row is the header, the first column labels the rows."""
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    cites: Cites = ()
+    caption: str = ""
+    role_columns: tuple[str, ...] = ()  # role id per column after the first, for header colours
+    kind: Literal["table"] = "table"
+
+
+@dataclass(frozen=True)
+class Datum:
+    """One mark in a chart. `values` mean what the chart kind says (see ChartSpec)."""
+
+    label: str
+    role: str  # role id, for the colour
+    values: tuple[float | None, ...]
+    text: str = ""  # the direct label, already formatted ("$145,080")
+    detail: str = ""  # a secondary label (a qualifier, a year range)
+
+
+@dataclass(frozen=True)
+class Panel:
+    title: str
+    data: tuple[Datum, ...]
+
+
+@dataclass(frozen=True)
+class ChartSpec:
+    """A chart to draw. Kinds and their values:
+
+    pay_range: one datum per role, values (p10, p25, median, p75, p90), None where unknown.
+    pay_location: one datum per place, values (amount,), detail = qualifier.
+    outlook: two panels (growth %, openings per year), one datum per role, values (amount,).
+    freelance: one datum per role, values (hourly_low, hourly_high).
+    skills: one panel per role, one datum per skill, values (weight 1-5,).
+    ladder: one panel per role, one datum per stage in order, values (), detail = years.
+    """
+
+    id: str
+    kind: Literal["pay_range", "pay_location", "outlook", "freelance", "skills", "ladder"]
+    title: str
+    alt: str  # what the chart shows, in words and numbers
+    panels: tuple[Panel, ...]
+    unit: Literal["money", "money_hour", "percent", "count", "weight", "none"] = "none"
+    currency_symbol: str = "$"
+    note: str = ""  # shown under the chart (e.g. "The article's figures, not BLS data")
+    cites: Cites = ()
+    kind_tag: Literal["chart"] = "chart"
+
+
+@dataclass(frozen=True)
+class Figure:
+    chart: ChartSpec
+    kind: Literal["figure"] = "figure"
+
+
+@dataclass(frozen=True)
+class Callout:
+    title: str
+    text: str
+    cites: Cites = ()
+    kind: Literal["callout"] = "callout"
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """Self-assessment: statements to tick, each leaning to a role, with a scoring key."""
+
+    items: tuple[Item, ...]  # lead = role id the statement leans to
+    instructions: str
+    scoring: str
+    kind: Literal["checklist"] = "checklist"
+
+
+Block = Paragraph | Bullets | Table | Figure | Callout | Checklist
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One idea for the deck: a title, short bullets, at most one chart or table, the script."""
+
+    title: str
+    bullets: tuple[str, ...] = ()
+    chart: ChartSpec | None = None
+    table: Table | None = None
+    notes: str = ""
+    layout: Literal["content", "section", "discussion"] = "content"
+
+
+@dataclass(frozen=True)
+class Section:
+    id: str
+    title: str
+    blocks: tuple[Block, ...]
+    slides: tuple[Slide, ...] = ()
+    new_page: bool = False
+
+
+@dataclass(frozen=True)
+class RoleKey:
+    id: str
+    name: str
+    short: str
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    number: int
+    id: str
+    title: str
+    publisher: str = ""
+    url: str = ""
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything both documents say, in order."""
+
+    slug: str
+    title: str
+    subtitle: str
+    summary: str
+    as_of: str  # the vintage as shown to readers ("Data: May 2023")
+    date: str  # ISO date for document metadata (from the data's as_of)
+    language: str  # BCP 47, e.g. "en-US"
+    audience: str
+    roles: tuple[RoleKey, ...]
+    at_a_glance: Table
+    sections: tuple[Section, ...]
+    sources: tuple[SourceRef, ...]
+    notes: tuple[Paragraph, ...] = ()
+    takeaways: tuple[str, ...] = ()
+    charts: tuple[ChartSpec, ...] = field(default=())
+
+    def role_index(self, role_id: str) -> int:
+        return next(i for i, r in enumerate(self.roles) if r.id == role_id)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain data for `rolereport dump` and golden tests."""
+        return asdict(self)
