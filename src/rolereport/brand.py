@@ -89,7 +89,9 @@ class _Reader:
         self.base = file.parent
         color = self._map(doc, "color")
         self.palette = {
-            k: v for k, v in self._map(color, "palette", "color.palette").items() if isinstance(k, str)
+            k: v
+            for k, v in self._map(color, "palette", "color.palette").items()
+            if isinstance(k, str)
         }
         self.color = color
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import itertools
 import math
 import re
 import unicodedata
@@ -36,7 +37,9 @@ def _text(value: Any) -> str:
     if isinstance(value, bool):
         raise ValueError(f"expected text, got a yes/no value ({value}): quote it")
     if isinstance(value, (int, float, date)):
-        raise ValueError(f"expected text, got {value!r} (YAML read it as a number or date): quote it")
+        raise ValueError(
+            f"expected text, got {value!r} (YAML read it as a number or date): quote it"
+        )
     if not isinstance(value, str):
         raise ValueError(f"expected text, got a {_kind(value)}")
     bad = _BAD_CHARS.search(value.replace("\x0c", " "))
@@ -267,7 +270,7 @@ def resolve_dataset(name_or_path: str | Path | None) -> Path:
 
 
 def load_dataset(name_or_path: str | Path | None = None) -> Dataset:
-    """Read and validate a data file (or packaged dataset); raises DataError listing every problem."""
+    """Read and validate a data file or packaged dataset; raises DataError listing all problems."""
     path = resolve_dataset(name_or_path)
     doc = read_yaml(path, error=DataError)
     shown = path.name if _is_packaged(path) else str(path)
@@ -302,7 +305,9 @@ def _cross_checks(d: Dataset) -> list[tuple[str, str]]:
     for what, ids, key in (("source", source_ids, "sources"), ("role", role_ids, "roles")):
         for i, ident in enumerate(ids):
             if ids.index(ident) != i:
-                found.append((f"{key}[{i}].id", f"duplicate {what} id '{ident}': ids must be unique"))
+                found.append(
+                    (f"{key}[{i}].id", f"duplicate {what} id '{ident}': ids must be unique")
+                )
     for i, role in enumerate(d.roles):
         at = f"roles[{i}]"
         s = role.salary
@@ -311,7 +316,7 @@ def _cross_checks(d: Dataset) -> list[tuple[str, str]]:
             ref(f"{at}.salary.by_location[{j}].source", loc.source, source_ids, "source")
         order = [(k, getattr(s, k)) for k in ("p10", "p25", "median", "p75", "p90")]
         given = [(k, v) for k, v in order if v is not None]
-        for (lo_key, lo), (hi_key, hi) in zip(given, given[1:]):
+        for (lo_key, lo), (hi_key, hi) in itertools.pairwise(given):
             if hi < lo:
                 found.append(
                     (f"{at}.salary.{hi_key}", f"must be at least {lo_key} ({lo:g}); got {hi:g}")
@@ -366,7 +371,11 @@ def _problem(file: str, doc: YamlDoc, err: dict[str, Any]) -> Problem:
         message = str(ctx.get("error", err["msg"]))
     elif kind in _MESSAGES:
         message = _MESSAGES[kind].format(**ctx)
-    elif kind == "string_pattern_mismatch" and loc and loc[-1] in ("id", "slug", "source", "leans", "role"):
+    elif (
+        kind == "string_pattern_mismatch"
+        and loc
+        and loc[-1] in ("id", "slug", "source", "leans", "role")
+    ):
         message = f"'{err['input']}' is not a valid id: use lower-case letters, digits and '-'"
     elif kind == "string_pattern_mismatch" and loc and loc[-1] == "currency":
         message = f"'{err['input']}' is not an ISO 4217 code: use three capitals such as USD or EUR"

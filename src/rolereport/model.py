@@ -9,6 +9,16 @@ Cites = tuple[int, ...]  # source numbers, 1-based, as listed in Report.sources
 
 
 @dataclass(frozen=True)
+class SourceRef:
+    number: int
+    id: str
+    title: str
+    publisher: str = ""
+    url: str = ""
+    year: int | None = None
+
+
+@dataclass(frozen=True)
 class Paragraph:
     text: str
     cites: Cites = ()
@@ -110,7 +120,15 @@ class Checklist:
     kind: Literal["checklist"] = "checklist"
 
 
-Block = Paragraph | Bullets | Table | Figure | Callout | Checklist
+@dataclass(frozen=True)
+class SourceList:
+    """The numbered list of sources the citations point to."""
+
+    sources: tuple[SourceRef, ...]
+    kind: Literal["sources"] = "sources"
+
+
+Block = Paragraph | Bullets | Table | Figure | Callout | Checklist | SourceList
 
 
 @dataclass(frozen=True)
@@ -142,16 +160,6 @@ class RoleKey:
 
 
 @dataclass(frozen=True)
-class SourceRef:
-    number: int
-    id: str
-    title: str
-    publisher: str = ""
-    url: str = ""
-    year: int | None = None
-
-
-@dataclass(frozen=True)
 class Report:
     """Everything both documents say, in order."""
 
@@ -167,7 +175,6 @@ class Report:
     at_a_glance: Table
     sections: tuple[Section, ...]
     sources: tuple[SourceRef, ...]
-    notes: tuple[Paragraph, ...] = ()
     takeaways: tuple[str, ...] = ()
     charts: tuple[ChartSpec, ...] = field(default=())
 

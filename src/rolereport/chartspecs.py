@@ -1,0 +1,221 @@
+"""Which charts the facts call for, with their data, labels and alt text (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from .facts import Dataset, Role
+from .formats import count, currency_symbol, money, percent
+from .model import ChartSpec, Cites, Datum, Panel
+
+Cite = Callable[[str | None], Cites]
+
+
+def _names(roles: list[Role]) -> str:
+    return " and ".join(r.label for r in roles)
+
+
+def _missing(d: Dataset, have: list[Role], what: str) -> str:
+    lacking = [r.label for r in d.roles if r not in have]
+    return f"No {what} for {', '.join(lacking)} in the data." if lacking else ""
+
+
+def pay_range(d: Dataset, cite: Cite) -> ChartSpec:
+    cur = d.meta.currency
+    data, words = [], []
+    for r in d.roles:
+        s = r.salary
+        data.append(
+            Datum(r.label, r.id, (s.p10, s.p25, s.median, s.p75, s.p90), money(s.median, cur))
+        )
+        parts = [f"median {money(s.median, cur)}"]
+        if s.p10 is not None:
+            parts.append(f"10th percentile {money(s.p10, cur)}")
+        if s.p90 is not None:
+            parts.append(f"90th percentile {money(s.p90, cur)}")
+        words.append(f"{r.label}: {', '.join(parts)}")
+    periods = sorted({r.salary.period for r in d.roles if r.salary.period})
+    when = f", {periods[0]}" if len(periods) == 1 else ""
+    cites = tuple(sorted({n for r in d.roles for n in cite(r.salary.source)}))
+    return ChartSpec(
+        id="pay-range",
+        kind="pay_range",
+        title=f"Annual pay range{when}",
+        alt=f"Range chart of annual pay{when}, 10th to 90th percentile with the median marked. "
+        + "; ".join(words)
+        + ".",
+        panels=(Panel("", tuple(data)),),
+        unit="money",
+        currency_symbol=currency_symbol(cur),
+        note="Thin line: 10th to 90th percentile. Thick bar: 25th to 75th. Dot: median.",
+        cites=cites,
+    )
+
+
+def pay_location(d: Dataset, cite: Cite) -> ChartSpec | None:
+    cur = d.meta.currency
+    data, words, cites = [], [], set()
+    for r in d.roles:
+        for loc in r.salary.by_location:
+            level = f"{loc.level} {r.label.lower()}" if loc.level else r.label
+            value = money(loc.value, cur)
+            data.append(Datum(f"{loc.place}", r.id, (loc.value,), value, loc.qualifier or ""))
+            words.append(
+                f"{level} in {loc.place}: {loc.qualifier + ' ' if loc.qualifier else ''}{value}"
+            )
+            cites.update(cite(loc.source))
+    if not data:
+        return None
+    levels = sorted(
+        {
+            f"{loc.level + ' ' if loc.level else ''}{r.label.lower()}"
+            for r in d.roles
+            for loc in r.salary.by_location
+        }
+    )
+    who = levels[0][0].upper() + levels[0][1:] if len(levels) == 1 else "Pay"
+    return ChartSpec(
+        id="pay-location",
+        kind="pay_location",
+        title=f"{who} pay by city, as the article reports it",
+        alt="Bar chart of annual pay by city, as quoted by the article (not official statistics). "
+        + "; ".join(words)
+        + ".",
+        panels=(Panel("", tuple(data)),),
+        unit="money",
+        currency_symbol=currency_symbol(cur),
+        note="Marketplace figures quoted in the article; no government series backs them.",
+        cites=tuple(sorted(cites)),
+    )
+
+
+def outlook(d: Dataset, cite: Cite) -> ChartSpec | None:
+    have = [r for r in d.roles if r.outlook and r.outlook.growth_pct is not None]
+    have_open = [r for r in d.roles if r.outlook and r.outlook.openings_per_year is not None]
+    if not have and not have_open:
+        return None
+    periods = sorted({r.outlook.period for r in have + have_open if r.outlook and r.outlook.period})
+    when = f", {periods[0]}" if len(periods) == 1 else ""
+    growth = tuple(
+        Datum(r.label, r.id, (r.outlook.growth_pct,), percent(r.outlook.growth_pct))
+        for r in have
+        if r.outlook and r.outlook.growth_pct is not None
+    )
+    openings = tuple(
+        Datum(r.label, r.id, (r.outlook.openings_per_year,), count(r.outlook.openings_per_year))
+        for r in have_open
+        if r.outlook and r.outlook.openings_per_year is not None
+    )
+    words = [f"{x.label} {x.text}" for x in growth]
+    words2 = [f"{x.label} {x.text}" for x in openings]
+    alt = f"Two bar charts of the job outlook{when}. "
+    if growth:
+        alt += f"Projected employment growth: {', '.join(words)}. "
+    if openings:
+        alt += f"Openings per year: {', '.join(words2)}."
+    cites = tuple(
+        sorted({n for r in have + have_open if r.outlook for n in cite(r.outlook.source)})
+    )
+    note = " ".join(
+        m
+        for m in (_missing(d, have, "growth figure"), _missing(d, have_open, "openings figure"))
+        if m
+    )
+    return ChartSpec(
+        id="outlook",
+        kind="outlook",
+        title=f"Job outlook{when}",
+        alt=alt.strip(),
+        panels=(Panel("Projected growth", growth), Panel("Openings per year", openings)),
+        unit="percent",
+        note=note,
+        cites=cites,
+    )
+
+
+def freelance(d: Dataset, cite: Cite) -> ChartSpec | None:
+    have = [r for r in d.roles if r.freelance]
+    if not have:
+        return None
+    sym = currency_symbol(d.meta.currency)
+    data = tuple(
+        Datum(
+            r.label,
+            r.id,
+            (r.freelance.hourly_low, r.freelance.hourly_high),
+            f"{sym}{r.freelance.hourly_low:,.0f}–{sym}{r.freelance.hourly_high:,.0f}/h",
+        )
+        for r in have
+        if r.freelance
+    )
+    cites = tuple(sorted({n for r in have if r.freelance for n in cite(r.freelance.source)}))
+    missing = _missing(d, have, "freelance rate")
+    return ChartSpec(
+        id="freelance",
+        kind="freelance",
+        title="Freelance hourly rates, as the article reports them",
+        alt="Range chart of freelance hourly rates quoted by the article. "
+        + "; ".join(f"{x.label}: {x.text.replace('/h', ' an hour')}" for x in data)
+        + ".",
+        panels=(Panel("", data),),
+        unit="money_hour",
+        currency_symbol=sym,
+        note=" ".join(m for m in ("Marketplace rates quoted in the article.", missing) if m),
+        cites=cites,
+    )
+
+
+def skills(d: Dataset) -> ChartSpec | None:
+    have = [r for r in d.roles if r.skills]
+    if not have:
+        return None
+    panels = tuple(
+        Panel(
+            r.label, tuple(Datum(s.name, r.id, (float(s.weight),), str(s.weight)) for s in r.skills)
+        )
+        for r in have
+    )
+    words = [f"{r.label}: " + ", ".join(f"{s.name} {s.weight}" for s in r.skills) for r in have]
+    return ChartSpec(
+        id="skills",
+        kind="skills",
+        title="Skills profile (editorial weights, 1–5)",
+        alt="Bar charts of the skills each role needs, weighted 1 to 5 by the handout's authors. "
+        + "; ".join(words)
+        + ".",
+        panels=panels,
+        unit="weight",
+        note="Weights are the dataset authors' judgement of importance, not measured data. "
+        + _missing(d, have, "skills list"),
+    )
+
+
+def ladder(d: Dataset) -> ChartSpec | None:
+    have = [r for r in d.roles if r.career_path]
+    if not have:
+        return None
+    panels = tuple(
+        Panel(
+            r.label,
+            tuple(
+                Datum(st.stage, r.id, (), detail=f"{st.years} years" if st.years else "")
+                for st in r.career_path
+            ),
+        )
+        for r in have
+    )
+    words = [f"{r.label}: " + " → ".join(st.stage for st in r.career_path) for r in have]
+    return ChartSpec(
+        id="ladder",
+        kind="ladder",
+        title="Career ladder, entry to senior",
+        alt="Diagram of typical career steps, from entry level to senior. "
+        + "; ".join(words)
+        + ".",
+        panels=panels,
+        note=_missing(d, have, "career path"),
+    )
+
+
+def all_roles(d: Dataset) -> str:
+    return _names(list(d.roles))
