@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from . import chartspecs
-from .facts import Dataset
+from .facts import Dataset, Role
 from .formats import count, iso_date, money, percent, vintage, with_cite
 from .model import (
     Bullets,
