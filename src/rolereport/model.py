@@ -184,3 +184,12 @@ class Report:
     def to_dict(self) -> dict[str, Any]:
         """Plain data for `rolereport dump` and golden tests."""
         return asdict(self)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A document rendered in memory, with the warnings the writer has for the user."""
+
+    data: bytes
+    warnings: tuple[str, ...] = ()
+    pages: int = 0  # pages or slides
