@@ -1,18 +1,31 @@
 """rolereport: sourced career facts → a branded PDF handout and an editable PowerPoint deck."""
 
 from .brand import Theme, load_brand
+from .build import BuildResult, build, render_deck, render_handout, write_all
+from .content import build_report
 from .errors import BrandError, DataError, InputError, OutputError, RoleReportError
 from .facts import Dataset, load_dataset, packaged_datasets
+from .model import Report
+
+__version__ = "0.1.0"
 
 __all__ = [
     "BrandError",
+    "BuildResult",
     "DataError",
     "Dataset",
     "InputError",
     "OutputError",
+    "Report",
     "RoleReportError",
     "Theme",
+    "__version__",
+    "build",
+    "build_report",
     "load_brand",
     "load_dataset",
     "packaged_datasets",
+    "render_deck",
+    "render_handout",
+    "write_all",
 ]

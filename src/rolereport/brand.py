@@ -5,7 +5,6 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +55,12 @@ class Theme:
 
 
 def builtin_assets() -> Path:
-    """The folder of the built-in brand (the repository's assets/, shipped in the package)."""
-    return Path(str(resources.files("rolereport.default_brand")))
+    """The built-in brand: the repository's assets/, shipped in the wheel as default_brand/."""
+    here = Path(__file__).resolve().parent
+    for folder in (here / "default_brand", here.parents[1] / "assets"):
+        if (folder / "brand.yml").is_file():
+            return folder
+    raise BrandError.at(here, "", "the built-in brand is missing: reinstall rolereport")
 
 
 def default_assets_dir(cwd: Path | None = None) -> Path:

@@ -279,7 +279,8 @@ def load_dataset(name_or_path: str | Path | None = None) -> Dataset:
     try:
         dataset = Dataset.model_validate({**doc.data, "origin": str(path)})
     except ValidationError as exc:
-        raise DataError([_problem(shown, doc, err) for err in exc.errors()]) from None
+        errors = [e for e in exc.errors() if not _echo_of_item_error(e)]
+        raise DataError([_problem(shown, doc, err) for err in errors]) from None
     problems = [Problem(shown, p, m, doc.line_of(p)) for p, m in _cross_checks(dataset)]
     if problems:
         raise DataError(problems)
@@ -390,6 +391,16 @@ def _problem(file: str, doc: YamlDoc, err: dict[str, Any]) -> Problem:
     else:
         message = err["msg"][0].lower() + err["msg"][1:]
     return Problem(file, path, message, doc.line_of(path))
+
+
+def _echo_of_item_error(err: dict[str, Any]) -> bool:
+    """pydantic also reports a length error for a list whose items failed; the input is fine."""
+    if err["type"] not in ("too_short", "too_long"):
+        return False
+    ctx, given = err.get("ctx") or {}, err.get("input")
+    size = len(given) if isinstance(given, (list, tuple)) else None
+    low, high = ctx.get("min_length", 0), ctx.get("max_length", 10**9)
+    return size is not None and low <= size <= high
 
 
 def _path(loc: tuple[Any, ...]) -> str:

@@ -1,0 +1,7 @@
+"""`python -m rolereport`."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

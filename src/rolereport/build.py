@@ -1,0 +1,136 @@
+"""One build: data + assets → Report → documents in memory → files replaced atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+from .brand import Theme, load_brand
+from .content import build_report
+from .errors import InputError, OutputError
+from .facts import Dataset, load_dataset
+from .model import Rendered, Report
+
+Output = Literal["pdf", "pptx"]
+OUTPUTS: tuple[Output, ...] = ("pdf", "pptx")
+_SUFFIX = {"pdf": "handout.pdf", "pptx": "deck.pptx"}
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote, what it wants the user to know, and how long each stage took."""
+
+    paths: tuple[Path, ...]
+    warnings: tuple[str, ...]
+    pages: dict[str, int] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def output_path(out_dir: Path, slug: str, kind: Output) -> Path:
+    """`<out>/<slug>-handout.pdf` or `<out>/<slug>-deck.pptx`."""
+    return out_dir / f"{slug}-{_SUFFIX[kind]}"
+
+
+def render_handout(report: Report, theme: Theme, paper: str) -> Rendered:
+    from .handout import render_handout as render  # ReportLab loads only when asked for
+
+    return render(report, theme, paper)  # type: ignore[arg-type]
+
+
+def render_deck(report: Report, theme: Theme, aspect: str) -> Rendered:
+    from .deck import render_deck as render  # python-pptx loads only when asked for
+
+    return render(report, theme, aspect)  # type: ignore[arg-type]
+
+
+def build(
+    data: str | Path | Dataset | None = None,
+    assets: str | Path | Theme | None = None,
+    out: str | Path = "output",
+    only: Sequence[Output] = OUTPUTS,
+    paper: str | None = None,
+    aspect: str = "16:9",
+    progress: Progress | None = None,
+) -> BuildResult:
+    """Build the requested documents and write them; raises InputError or OutputError.
+
+    Nothing is written unless every requested document rendered, and an existing file is
+    only ever replaced whole.
+    """
+    say = progress or (lambda _msg: None)
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = now - clock
+        clock = now
+
+    if paper not in (None, "letter", "a4"):
+        raise InputError.at("--paper", "", f"'{paper}' is not letter or a4")
+    if aspect not in ("16:9", "4:3"):
+        raise InputError.at("--aspect", "", f"'{aspect}' is not 16:9 or 4:3")
+    say("Reading the data file")
+    dataset = data if isinstance(data, Dataset) else load_dataset(data)
+    say("Reading the brand")
+    theme = assets if isinstance(assets, Theme) else load_brand(assets)
+    lap("load")
+    say("Writing the content")
+    report = build_report(dataset)
+    lap("content")
+    rendered: dict[Output, Rendered] = {}
+    if "pdf" in only:
+        say("Laying out the handout (PDF)")
+        rendered["pdf"] = render_handout(report, theme, paper or theme.paper)
+        lap("pdf")
+    if "pptx" in only:
+        say("Building the deck (PowerPoint)")
+        rendered["pptx"] = render_deck(report, theme, aspect)
+        lap("deck")
+    say("Saving")
+    out_dir = Path(out)
+    paths = write_all({output_path(out_dir, report.slug, k): r.data for k, r in rendered.items()})
+    lap("write")
+    warnings = tuple(w for r in rendered.values() for w in r.warnings)
+    return BuildResult(paths, warnings, {k: r.pages for k, r in rendered.items()}, timings)
+
+
+def write_all(files: dict[Path, bytes]) -> tuple[Path, ...]:
+    """Write every file or none: each goes to a temporary file beside its target first."""
+    staged: list[tuple[str, Path]] = []
+    try:
+        for target, data in files.items():
+            try:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+            except OSError as exc:
+                raise OutputError(
+                    f"{target.parent}: cannot write there ({exc.strerror}); choose another --out"
+                ) from None
+            staged.append((tmp, target))
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(data)
+                fh.flush()
+                os.fsync(fh.fileno())
+        for tmp, target in staged:
+            try:
+                os.replace(tmp, target)
+            except OSError as exc:
+                raise OutputError(
+                    f"{target}: cannot replace it ({exc.strerror}); is it open in another "
+                    "program? Close it and build again"
+                ) from None
+    finally:
+        for tmp, _ in staged:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(tmp)
+    return tuple(target for _, target in staged)

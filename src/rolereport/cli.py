@@ -1,0 +1,143 @@
+"""The command line: parse, call the library, print results and warnings, set the exit code."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .brand import load_brand
+from .build import OUTPUTS, build
+from .content import build_report
+from .errors import RoleReportError
+from .facts import DEFAULT_DATASET, load_dataset, packaged_datasets
+
+DATA_HELP = f"a data file (.yml) or the name of a packaged dataset (default: {DEFAULT_DATASET})"
+ASSETS_HELP = (
+    "the branding folder (default: ./assets if it has a brand.yml, else the built-in brand)"
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="rolereport",
+        description="Turn sourced facts about careers into a PDF handout and a PowerPoint deck.",
+    )
+    p.add_argument("--version", action="version", version=f"rolereport {__version__}")
+    p.add_argument("--debug", action="store_true", help="show a traceback on errors")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    b = sub.add_parser("build", help="build the handout (PDF) and the deck (PowerPoint)")
+    b.add_argument("data", nargs="?", help=DATA_HELP)
+    b.add_argument("--assets", type=Path, help=ASSETS_HELP)
+    b.add_argument(
+        "--out", type=Path, default=Path("output"), help="output folder (default: ./output)"
+    )
+    b.add_argument("--only", choices=OUTPUTS, help="build only the PDF or only the deck")
+    b.add_argument(
+        "--paper",
+        choices=("letter", "a4"),
+        help="handout paper (default: the brand's, else letter)",
+    )
+    b.add_argument(
+        "--aspect", choices=("16:9", "4:3"), default="16:9", help="deck shape (default 16:9)"
+    )
+    b.add_argument("--timings", action="store_true", help="print how long each stage took")
+
+    c = sub.add_parser("check", help="validate the data file and the brand; write nothing")
+    c.add_argument("data", nargs="?", help=DATA_HELP)
+    c.add_argument("--assets", type=Path, help=ASSETS_HELP)
+
+    sub.add_parser("datasets", help="list the packaged datasets")
+
+    d = sub.add_parser("dump", help="print the content model as JSON (for review and tests)")
+    d.add_argument("data", nargs="?", help=DATA_HELP)
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code (0 ok, 2 bad input or usage, 1 anything else)."""
+    args = _parser().parse_args(argv)
+    try:
+        return _COMMANDS[args.command](args)
+    except RoleReportError as exc:
+        if args.debug:
+            traceback.print_exc()
+        for line in str(exc).splitlines():
+            print(f"Error: {line}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+    except KeyboardInterrupt:
+        print("Stopped; nothing was written.", file=sys.stderr)
+        return 130
+    except Exception as exc:
+        if args.debug:
+            traceback.print_exc()
+        print(
+            f"Error: unexpected {type(exc).__name__}: {exc} (nothing was written; "
+            "rerun with --debug and report it)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _build(args: argparse.Namespace) -> int:
+    tty = sys.stderr.isatty()
+    step = [0]
+
+    def progress(message: str) -> None:
+        step[0] += 1
+        if tty:
+            print(f"[{step[0]}] {message}…", file=sys.stderr, flush=True)
+
+    result = build(
+        args.data,
+        args.assets,
+        args.out,
+        only=(args.only,) if args.only else OUTPUTS,
+        paper=args.paper,
+        aspect=args.aspect,
+        progress=progress,
+    )
+    for w in result.warnings:
+        print(f"Warning: {w}", file=sys.stderr)
+    for path in result.paths:
+        print(path)
+    if args.timings:
+        for stage, seconds in result.timings.items():
+            print(f"{stage:>8}: {seconds * 1000:7.0f} ms", file=sys.stderr)
+    return 0
+
+
+def _check(args: argparse.Namespace) -> int:
+    dataset = load_dataset(args.data)
+    theme = load_brand(args.assets)
+    report = build_report(dataset)
+    print(
+        f"OK: {report.title} ({len(dataset.roles)} roles, {report.as_of}); "
+        f"brand {theme.name!r} from {theme.folder}"
+    )
+    return 0
+
+
+def _datasets(_args: argparse.Namespace) -> int:
+    for name, path in sorted(packaged_datasets().items()):
+        d = load_dataset(path)
+        print(f"{name}\t{d.meta.title}\t{d.meta.as_of}")
+    return 0
+
+
+def _dump(args: argparse.Namespace) -> int:
+    report = build_report(load_dataset(args.data))
+    json.dump(report.to_dict(), sys.stdout, indent=2, ensure_ascii=False)
+    print()
+    return 0
+
+
+_COMMANDS = {"build": _build, "check": _check, "datasets": _datasets, "dump": _dump}

@@ -1,0 +1,99 @@
+"""The command line, end to end: what a user types and what they get back."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from rolereport.cli import main
+
+SLUG = "ai-engineer-vs-data-scientist"
+
+
+def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "rolereport", *args], cwd=cwd, capture_output=True, text=True
+    )
+
+
+def test_build_writes_both_documents_and_prints_their_paths(tmp_path):
+    result = run("build", "--out", str(tmp_path / "out"), cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    pdf, pptx = tmp_path / "out" / f"{SLUG}-handout.pdf", tmp_path / "out" / f"{SLUG}-deck.pptx"
+    assert result.stdout.split() == [str(pdf), str(pptx)]
+    assert pdf.read_bytes().startswith(b"%PDF-") and pptx.read_bytes().startswith(b"PK")
+    assert "Traceback" not in result.stderr
+
+
+def test_only_and_paper_and_aspect_flags_are_honoured(tmp_path, capsys):
+    assert main(["build", "--only", "pdf", "--paper", "a4", "--out", str(tmp_path)]) == 0
+    assert [p.name for p in tmp_path.iterdir()] == [f"{SLUG}-handout.pdf"]
+    from pypdf import PdfReader
+
+    box = PdfReader(tmp_path / f"{SLUG}-handout.pdf").pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    assert main(["build", "--only", "pptx", "--aspect", "4:3", "--out", str(tmp_path)]) == 0
+    from pptx import Presentation
+
+    deck = Presentation(str(tmp_path / f"{SLUG}-deck.pptx"))
+    assert deck.slide_width * 3 == deck.slide_height * 4
+
+
+def test_invalid_data_exits_2_with_one_line_per_problem_and_keeps_old_outputs(tmp_path, data_text):
+    out = tmp_path / "out"
+    assert main(["build", "--out", str(out)]) == 0
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    bad = tmp_path / "bad.yml"
+    bad.write_text(data_text.replace("p90: 233110", "p90: 92000"), encoding="utf-8")
+    result = run("build", str(bad), "--out", str(out), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"Error: {bad}:")
+    assert "roles[0].salary.p90: must be at least p75 (185160); got 92000" in result.stderr
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # no temp files either
+
+
+def test_a_bad_flag_is_a_usage_error_with_exit_code_2(tmp_path):
+    result = run("build", "--paper", "legal", cwd=tmp_path)
+    assert result.returncode == 2 and "invalid choice" in result.stderr
+
+
+def test_an_unwritable_output_folder_is_reported_without_a_traceback(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run("build", "--only", "pdf", "--out", str(blocker / "sub"), cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("Error: ") and "Traceback" not in result.stderr
+
+
+def test_build_without_local_assets_uses_the_builtin_brand(tmp_path):
+    result = run("build", "--only", "pdf", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "output" / f"{SLUG}-handout.pdf").is_file()
+
+
+def test_check_validates_without_writing(tmp_path):
+    result = run("check", cwd=tmp_path)
+    assert result.returncode == 0 and result.stdout.startswith("OK: AI Engineer vs. Data Scientist")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_datasets_lists_the_packaged_dataset_with_its_vintage(capsys):
+    assert main(["datasets"]) == 0
+    assert f"{SLUG}\tAI Engineer vs. Data Scientist\t2023-05" in capsys.readouterr().out
+
+
+def test_dump_prints_the_content_model_as_json(capsys):
+    import json
+
+    assert main(["dump"]) == 0
+    assert json.loads(capsys.readouterr().out)["slug"] == SLUG
+
+
+@pytest.mark.parametrize("command", ["build", "check", "datasets", "dump"])
+def test_every_command_is_documented_in_the_readme(command):
+    assert f"rolereport {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
