@@ -3,32 +3,48 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from io import BytesIO
 from pathlib import Path
 from typing import Any, Literal
 
 import matplotlib
+import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, fontManager
 from matplotlib.patches import FancyArrowPatch, FancyBboxPatch
 from matplotlib.text import Text
+from matplotlib.textpath import TextToPath
 from matplotlib.ticker import MaxNLocator
 
 from .brand import Theme
 from .model import ChartSpec, Datum, Panel
 
-# Base font size: 9 pt at the handout's text width, 16 pt at a 16:9 slide's chart width.
-_PDF_WIDTH, _PDF_PT, _SLIDE_WIDTH, _SLIDE_PT = 7.0, 9.0, 11.5, 16.0
-_MIN_PT, _MAX_PT = 7.0, 20.0
-_MARKERS = ("o", "s", "D", "^")  # median markers: a second cue besides colour
+# Base font size by medium: SVG is printed (9 pt at the 7 in text width of a Letter page),
+# PNG is projected (16 pt at a full 16:9 slide's 11.5 in, never under 12 pt); both scale with
+# the width, within limits. Text never shrinks below _MIN_PT to fit.
+_PRINT_PT, _PRINT_WIDTH, _PRINT_RANGE = 9.0, 7.0, (8.0, 10.0)
+_SLIDE_PT, _SLIDE_WIDTH, _SLIDE_RANGE = 16.0, 11.5, (12.0, 18.0)
+_MIN_PT = 7.0
 _INKS = ("#000000", "#FFFFFF")  # text on a coloured fill, chosen by WCAG contrast
 _LABEL_WRAP, _SKILL_WRAP = 20, 22  # characters per line of axis labels
 _BAR = 0.55  # bar thickness, in rows
-_FONT_NAMES: dict[Path, str] = {}  # font file → family name, registered once per process
+_CENTER = {"ha": "center", "va": "center"}
+_RC = {
+    "text.parse_math": False,  # user text may contain `$`
+    "text.usetex": False,
+    "svg.fonttype": "path",  # no font lookup in the SVG reader, no missing glyphs
+    "svg.hashsalt": "rolereport",  # stable ids: same input, same bytes
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "xtick.major.size": 0,
+    "ytick.major.size": 0,
+}
+_TEXT_PATH = TextToPath()
 
 
 def render_chart(
@@ -38,9 +54,12 @@ def render_chart(
     size: tuple[float, float],
     fmt: Literal["svg", "png"],
     dpi: int = 220,
+    font_pt: float | None = None,
 ) -> bytes:
-    """Draw `spec` at `size` inches; returns SVG (text as paths) or PNG bytes, same input same
-    bytes. Raises ValueError for an unknown kind or format, no data, or a role not in role_order.
+    """Draw `spec` at `size` inches (width, height); returns SVG (text as paths, for print) or
+    PNG (for slides) bytes, the same bytes for the same input. `font_pt` overrides the base
+    font size chosen from the format and width. Raises ValueError for an unknown kind or
+    format, a chart without data, or a datum whose role is not in `role_order`.
     """
     if fmt not in ("svg", "png"):
         raise ValueError(f"chart format must be 'svg' or 'png', not {fmt!r}")
@@ -49,9 +68,15 @@ def render_chart(
     if not any(p.data for p in spec.panels):
         raise ValueError(f"chart {spec.id!r}: no data to draw")
     family, _ = _font_name(theme.font.regular), _font_name(theme.font.bold)
-    pt = _PDF_PT + (size[0] - _PDF_WIDTH) * (_SLIDE_PT - _PDF_PT) / (_SLIDE_WIDTH - _PDF_WIDTH)
-    st = _Style(theme, role_order, min(_MAX_PT, max(_MIN_PT + 1, pt)), spec.currency_symbol)
-    with matplotlib.rc_context(_rc(theme, family, st.pt)):
+    if fmt == "svg":
+        pt, (lo, hi) = _PRINT_PT * size[0] / _PRINT_WIDTH, _PRINT_RANGE
+    else:  # a chart beside bullets is narrower, but read from as far away
+        pt, (lo, hi) = _SLIDE_PT * (size[0] / _SLIDE_WIDTH) ** 0.5, _SLIDE_RANGE
+    st = _Style(theme, role_order, font_pt or min(hi, max(lo, pt)), spec.currency_symbol)
+    colours = {k: theme.muted for k in ("axes.edgecolor", "xtick.color", "ytick.color")}
+    colours |= {k: theme.background for k in ("figure.facecolor", "axes.facecolor")}
+    rc = {**_RC, **colours, "font.family": [family], "font.size": st.pt}
+    with matplotlib.rc_context(rc | {"text.color": theme.foreground}):
         fig = Figure(figsize=size, dpi=100, layout=None if spec.kind == "ladder" else "constrained")
         FigureCanvasAgg(fig)
         if spec.kind != "ladder":
@@ -64,37 +89,11 @@ def render_chart(
     return out.getvalue()
 
 
+@cache
 def _font_name(path: Path) -> str:
-    key = Path(path).resolve()
-    if key not in _FONT_NAMES:
-        fontManager.addfont(str(key))
-        _FONT_NAMES[key] = FontProperties(fname=str(key)).get_name()
-    return _FONT_NAMES[key]
-
-
-def _rc(theme: Theme, family: str, pt: float) -> dict[str, Any]:
-    fg, muted, bg = theme.foreground, theme.muted, theme.background
-    return {
-        "text.parse_math": False,  # user text may contain `$`
-        "text.usetex": False,
-        "svg.fonttype": "path",
-        "svg.hashsalt": "rolereport",
-        "font.family": [family],
-        "font.size": pt,
-        "text.color": fg,
-        "axes.edgecolor": muted,
-        "axes.labelcolor": fg,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.linewidth": 0.8,
-        "xtick.color": muted,
-        "ytick.color": muted,
-        "ytick.major.size": 0,
-        "figure.facecolor": bg,
-        "axes.facecolor": bg,
-        "savefig.facecolor": bg,
-        "axes.unicode_minus": True,
-    }
+    """Registers the brand's font file with matplotlib, once; returns its family name."""
+    fontManager.addfont(str(path))
+    return FontProperties(fname=str(path)).get_name()
 
 
 @dataclass(frozen=True)
@@ -105,20 +104,23 @@ class _Style:
     currency: str
     _fonts: dict[tuple[float, bool], FontProperties] = field(default_factory=dict, compare=False)
 
-    def font(self, scale: float = 1.0, bold: bool = False, size: float | None = None) -> FontProperties:
-        pt = max(_MIN_PT, size if size is not None else self.pt * scale)
-        if (pt, bold) not in self._fonts:  # explicit files: no lookup can pick a system font
+    def font(self, scale: float = 1.0, bold: bool = False, pt: float = 0) -> FontProperties:
+        pt = max(_MIN_PT, pt or self.pt * scale)
+        if (pt, bold) not in self._fonts:  # the brand's files: no lookup can pick a system font
             path = self.theme.font.bold if bold else self.theme.font.regular
             self._fonts[pt, bold] = FontProperties(fname=str(path), size=pt)
         return self._fonts[pt, bold]
 
-    def index(self, role: str) -> int:
-        if role not in self.roles:
-            raise ValueError(f"role {role!r} is not in role_order {self.roles}")
-        return self.roles.index(role)
+    def bold(self, scale: float = 1.0, pt: float = 0) -> dict[str, Any]:
+        return {"fontproperties": self.font(scale, True, pt), "color": self.theme.foreground}
+
+    def muted(self, scale: float = 1.0, pt: float = 0) -> dict[str, Any]:
+        return {"fontproperties": self.font(scale, False, pt), "color": self.theme.muted}
 
     def color(self, role: str) -> str:
-        return self.theme.role_color(self.index(role))
+        if role not in self.roles:
+            raise ValueError(f"role {role!r} is not in role_order {self.roles}")
+        return self.theme.role_color(self.roles.index(role))
 
     def value(self, v: float, unit: str, short: bool = False) -> str:
         sign, v = ("\u2212" if v < 0 else ""), abs(v)
@@ -134,39 +136,38 @@ def _num(v: float) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".") if v != round(v) else f"{v:,.0f}"
 
 
-def _luminance(hex_color: str) -> float:
-    rgb = [int(hex_color.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
-    return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-
 def _ink(fill: str) -> str:
     """Black or white, whichever has the higher WCAG contrast ratio on `fill`."""
-    lum = _luminance(fill)
+    rgb = [int(fill.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
+    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
+    lum = 0.2126 * r + 0.7152 * g + 0.0722 * b
     return _INKS[0] if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else _INKS[1]
 
 
-# --- shared axes helpers ------------------------------------------------------------------
+# --- shared helpers -------------------------------------------------------------------------
 
 
-def _rows(ax: Axes, labels: Iterable[str], st: _Style, wrap: int = _LABEL_WRAP) -> int:
-    """Category rows top to bottom with wrapped labels; a value grid along x."""
-    labels = ["\n".join(textwrap.wrap(s, wrap)) or s for s in labels]
+def _rows(ax: Axes, labels: list[str], st: _Style, wrap: int | None = _LABEL_WRAP) -> None:
+    """Category rows top to bottom with labels wrapped (unless `wrap` is None); grid along x."""
+    labels = [("\n".join(textwrap.wrap(s, wrap)) if wrap else s) or s for s in labels]
     ax.set_yticks(range(len(labels)), labels, fontproperties=st.font(), color=st.theme.foreground)
     ax.set_ylim(len(labels) - 0.5, -0.5)
     ax.spines["left"].set_visible(False)
     ax.grid(axis="x", color=st.theme.muted, alpha=0.25, lw=0.6)
     ax.set_axisbelow(True)
-    ax.tick_params(axis="x", length=0, pad=st.pt * 0.3)
-    return len(labels)
+    ax.tick_params(axis="x", pad=st.pt * 0.3)
 
 
-def _ticks(ax: Axes, st: _Style, unit: str, bins: int = 5) -> None:
-    lo, hi = ax.get_xlim()
-    ticks = [t for t in MaxNLocator(bins, steps=[1, 2, 2.5, 5, 10]).tick_values(lo, hi)]
-    ticks = [t for t in ticks if lo - 1e-9 <= t <= hi + 1e-9]
-    labels = [st.value(t, unit, short=True) for t in ticks]
-    ax.set_xticks(ticks, labels, fontproperties=st.font(0.85), color=st.theme.muted)
+def _ticks(ax: Axes, st: _Style, unit: str) -> None:
+    """At most 6 ticks, fewer when their labels (digits about half an em wide) would touch."""
+    (lo, hi), room = ax.get_xlim(), ax.get_position().width * ax.figure.get_figwidth() * 72
+    for bins in range(6, 1, -1):
+        ticks = MaxNLocator(bins, steps=[1, 2, 2.5, 5, 10]).tick_values(lo, hi)
+        ticks = [t for t in ticks if lo - 1e-9 <= t <= hi + 1e-9]
+        labels = [st.value(t, unit, short=True) for t in ticks]
+        if sum(len(s) + 3 for s in labels) * st.pt * 0.85 * 0.5 <= room:
+            break
+    ax.set_xticks(ticks, labels, **st.muted(0.85))
     ax.set_xlim(lo, hi)
 
 
@@ -176,6 +177,7 @@ def _fit(fig: Figure, placed: list[tuple[Axes, list[Text], str]], st: _Style) ->
         for ax, _texts, unit in placed:
             _ticks(ax, st, unit)
         fig.draw_without_rendering()
+        before = [(ax.get_xlim(), ax.get_ylim()) for ax, _, _ in placed]
         for ax, texts, _unit in placed:
             inv = ax.transData.inverted()
             (x0, x1), (y1, y0) = ax.get_xlim(), ax.get_ylim()
@@ -185,44 +187,51 @@ def _fit(fig: Figure, placed: list[tuple[Axes, list[Text], str]], st: _Style) ->
                 y0, y1 = min(y0, bb.y0, bb.y1), max(y1, bb.y0, bb.y1)
             ax.set_xlim(x0, x1)
             ax.set_ylim(y1, y0)
+        if np.allclose(before, [(ax.get_xlim(), ax.get_ylim()) for ax, _, _ in placed], 0.005):
+            break
 
 
-def _label(ax: Axes, text: str, x: float, y: float, st: _Style, **kw: Any) -> Text:
-    """A direct label next to (x, y): right of it for positive values, left for negative."""
-    left = kw.pop("left", False)
-    off = kw.pop("dx", st.pt * 0.4)
-    kw.setdefault("fontproperties", st.font(bold=True))
-    return ax.annotate(
-        text, (x, y), xytext=(-off if left else off, 0), textcoords="offset points",
-        ha="right" if left else "left", va="center", annotation_clip=False, **kw,
-    )  # fmt: skip
+def _label(ax: Axes, text: str, xy: tuple[float, float], st: _Style, **kw: Any) -> Text:
+    """A direct label beside the point `xy`: after it, or before it with `left=True`."""
+    left, dx = kw.pop("left", False), kw.pop("dx", st.pt * 0.4)
+    kw = st.bold() | {"ha": "right" if left else "left", "va": "center"} | kw
+    kw |= {"xytext": (-dx if left else dx, 0), "textcoords": "offset points"}
+    return ax.annotate(text, xy, annotation_clip=False, **kw)
 
 
-def _data(spec: ChartSpec) -> list[Datum]:
-    return [d for p in spec.panels for d in p.data]
+def _bars(ax: Axes, data: Sequence[Datum], st: _Style, unit: str, bar: float = _BAR) -> list[Text]:
+    """Bars from 0 (or from the first value when there are two), each labelled at its end."""
+    texts = []
+    for y, d in enumerate(data):
+        known = [v for v in d.values[:2] if v is not None] or [0.0]
+        lo, hi = (0.0, known[0]) if len(known) == 1 else (min(known), max(known))
+        ax.barh(y, hi - lo, left=lo, height=bar, color=st.color(d.role), lw=0)
+        if hi == lo:  # a single rate: a dot, since a bar of no width is invisible
+            ax.plot([hi], [y], marker="o", ms=st.pt, color=st.color(d.role))
+        text = d.text or "\u2013".join(st.value(v, unit) for v in dict.fromkeys(known))
+        dx = st.pt * (0.9 if hi == lo else 0.4)
+        if d.detail:  # a muted qualifier ("well over") before the value
+            texts.append(_label(ax, d.detail, (hi, y), st, **st.muted(0.9)))
+            texts.append(_label(ax, text, (1, 0.5), st, xycoords=texts[-1], dx=st.pt * 0.3))
+        else:
+            texts.append(_label(ax, text, (hi, y), st, left=hi < 0, dx=dx))
+    return texts
 
 
-def _axes_column(fig: Figure, panels: tuple[Panel, ...], st: _Style) -> list[Axes]:
-    """One axes per non-empty panel, stacked, sharing x; titled when there are several."""
-    panels = tuple(p for p in panels if p.data)
-    axs = fig.subplots(len(panels), 1, sharex=True, squeeze=False,
-                       height_ratios=[len(p.data) for p in panels])[:, 0]  # fmt: skip
-    for ax, p in zip(axs, panels, strict=True):
-        if len(panels) > 1:
-            ax.set_title(p.title, loc="left", fontproperties=st.font(bold=True))
-    return list(axs)
+def _panels(spec: ChartSpec) -> list[Panel]:
+    return [p for p in spec.panels if p.data]
 
 
 # --- one function per chart kind ----------------------------------------------------------
 
 
 def _pay_range(fig: Figure, spec: ChartSpec, st: _Style) -> None:
-    ax, data, texts = fig.add_subplot(), _data(spec), []
+    ax, data, texts = fig.add_subplot(), [d for p in _panels(spec) for d in p.data], []
     _rows(ax, [d.label for d in data], st)
-    ax.set_xlim(0, max(v for d in data for v in d.values if v is not None))
+    ax.set_xlim(0, max((v for d in data for v in d.values if v is not None), default=1))
     for y, d in enumerate(data):
         p10, p25, med, p75, p90 = (tuple(d.values) + (None,) * 5)[:5]
-        c, i = st.color(d.role), st.index(d.role)
+        c = st.color(d.role)
         lo, hi = (p10 if p10 is not None else p25), (p90 if p90 is not None else p75)
         if lo is not None and hi is not None:
             ax.plot([lo, hi], [y, y], color=c, lw=st.pt * 0.22, solid_capstyle="butt")
@@ -231,174 +240,169 @@ def _pay_range(fig: Figure, spec: ChartSpec, st: _Style) -> None:
         for v, left in ((p10, True), (p90, False)):
             if v is not None:
                 ax.plot([v, v], [y - 0.12, y + 0.12], color=c, lw=st.pt * 0.15)
-                texts.append(_label(ax, st.value(v, spec.unit), v, y, st, left=left,
-                                    fontproperties=st.font(0.8), color=st.theme.muted))  # fmt: skip
-        if med is not None:
-            ax.plot([med], [y], marker=_MARKERS[i % 4], ms=st.pt * 1.05, mfc=st.theme.background,
-                    mec=st.theme.foreground, mew=st.pt * 0.14, zorder=3)  # fmt: skip
-            texts.append(ax.annotate(
-                d.text or st.value(med, spec.unit), (med, y - _BAR * 0.3), xytext=(0, st.pt * 0.5),
-                textcoords="offset points", ha="center", va="bottom", annotation_clip=False,
-                fontproperties=st.font(1.1, bold=True)))  # fmt: skip
+                text = st.value(v, spec.unit)
+                texts.append(_label(ax, text, (v, y), st, left=left, **st.muted(0.8)))
+        if med is not None:  # a white dot: visible on the bar in colour and in grayscale
+            face = {"mfc": st.theme.background, "mec": st.theme.foreground, "mew": st.pt * 0.14}
+            ax.plot([med], [y], marker="o", ms=st.pt * 1.05, zorder=3, **face)
+            text = d.text or st.value(med, spec.unit)
+            kw = {"xytext": (0, st.pt * 0.5), "textcoords": "offset points", "va": "bottom"}
+            texts.append(
+                ax.annotate(text, (med, y - _BAR * 0.3), ha="center", **kw, **st.bold(1.1))
+            )
     _fit(fig, [(ax, texts, spec.unit)], st)
 
 
 def _pay_location(fig: Figure, spec: ChartSpec, st: _Style) -> None:
-    axs, placed = _axes_column(fig, spec.panels, st), []
-    top = max(d.values[0] or 0 for d in _data(spec))
-    for ax, panel in zip(axs, (p for p in spec.panels if p.data), strict=True):
+    panels = _panels(spec)
+    ratios = [len(p.data) for p in panels]
+    axs = fig.subplots(len(panels), 1, sharex=True, squeeze=False, height_ratios=ratios)[:, 0]
+    for ax, panel in zip(axs, panels, strict=True):
         _rows(ax, [d.label for d in panel.data], st)
-        ax.set_xlim(0, top)
-        texts: list[Text] = []
-        for y, d in enumerate(panel.data):
-            v = d.values[0] or 0
-            ax.barh(y, v, height=_BAR, color=st.color(d.role), lw=0)
-            value = d.text or st.value(v, spec.unit)
-            if d.detail:
-                texts.append(_label(ax, d.detail, v, y, st, fontproperties=st.font(0.9),
-                                    color=st.theme.muted))  # fmt: skip
-                texts.append(ax.annotate(value, (1, 0.5), xycoords=texts[-1], xytext=(st.pt * 0.3, 0),
-                                         textcoords="offset points", va="center", ha="left",
-                                         fontproperties=st.font(bold=True)))  # fmt: skip
-            else:
-                texts.append(_label(ax, value, v, y, st))
-        placed.append((ax, texts, spec.unit))
+        ax.set_xlim(0, max(d.values[0] or 0 for p in panels for d in p.data))
+        if len(panels) > 1:
+            ax.set_title(panel.title, loc="left", **st.bold())
+    placed = [
+        (ax, _bars(ax, p.data, st, spec.unit), spec.unit) for ax, p in zip(axs, panels, strict=True)
+    ]
     _fit(fig, placed, st)
 
 
 def _outlook(fig: Figure, spec: ChartSpec, st: _Style) -> None:
-    panels = [p for p in spec.panels if p.data]
+    panels = [(k, p) for k, p in enumerate(spec.panels) if p.data]  # 0: growth, 1: openings
     axs, placed = fig.subplots(1, len(panels), squeeze=False, sharey=True)[0], []
-    for k, (ax, panel) in enumerate(zip(axs, panels, strict=True)):
+    for ax, (k, panel) in zip(axs, panels, strict=True):
         unit = "percent" if k == 0 else "count"
         _rows(ax, [d.label for d in panel.data], st)
-        ax.tick_params(labelleft=k == 0)
+        ax.tick_params(labelleft=ax is axs[0])
         values = [d.values[0] or 0 for d in panel.data]
-        ax.set_xlim(min(0, *values), max(0, *values))
+        ax.set_xlim(min(0, *values), max(0, *values))  # growth may be negative: keep 0 in view
         ax.axvline(0, color=st.theme.foreground, lw=0.8)
-        texts = []
-        for y, (d, v) in enumerate(zip(panel.data, values, strict=True)):
-            ax.barh(y, v, height=_BAR, color=st.color(d.role), lw=0)
-            texts.append(_label(ax, d.text or st.value(v, unit), v, y, st, left=v < 0))
-        ax.set_title(panel.title, loc="left", fontproperties=st.font(bold=True))
-        placed.append((ax, texts, unit))
+        ax.set_title(panel.title, loc="left", **st.bold())
+        placed.append((ax, _bars(ax, list(panel.data), st, unit), unit))
     _fit(fig, placed, st)
 
 
 def _freelance(fig: Figure, spec: ChartSpec, st: _Style) -> None:
-    ax, data, texts = fig.add_subplot(), _data(spec), []
+    ax, data = fig.add_subplot(), [d for p in _panels(spec) for d in p.data]
     _rows(ax, [d.label for d in data], st)
-    ax.set_xlim(0, max(v for d in data for v in d.values if v is not None))
-    for y, d in enumerate(data):
-        known = [v for v in d.values[:2] if v is not None]
-        if not known:
-            continue
-        lo, hi, c = min(known), max(known), st.color(d.role)
-        ax.barh(y, hi - lo, left=lo, height=_BAR, color=c, lw=0)
-        ax.plot([lo, hi], [y, y], ls="none", marker="|", ms=st.pt * 1.6, mew=1.5, color=c)
-        text = d.text or "\u2013".join(st.value(v, spec.unit) for v in dict.fromkeys((lo, hi)))
-        texts.append(_label(ax, text, hi, y, st))
-    _fit(fig, [(ax, texts, spec.unit)], st)
+    ax.set_xlim(0, max((v for d in data for v in d.values if v is not None), default=1))
+    _fit(fig, [(ax, _bars(ax, data, st, spec.unit, _BAR * 0.6), spec.unit)], st)
 
 
 def _skills(fig: Figure, spec: ChartSpec, st: _Style) -> None:
-    panels = [p for p in spec.panels if p.data]
-    ncols, nrows = min(2, len(panels)), (len(panels) + 1) // 2
-    lines = max(sum(len(textwrap.wrap(d.label, _SKILL_WRAP)) or 1 for d in p.data) for p in panels)
-    room = fig.get_figheight() * 72 / nrows - st.pt * 5  # points for rows, after title and axis
-    pt = min(st.pt, max(_MIN_PT, room / (lines * 1.35 + 1)))
-    small = _Style(st.theme, st.roles, pt, st.currency)
-    axs = fig.subplots(nrows, ncols, squeeze=False).ravel()
+    panels = _panels(spec)
+    axs = fig.subplots((len(panels) + 1) // 2, min(2, len(panels)), squeeze=False).ravel()
     for ax in axs[len(panels) :]:
         ax.set_visible(False)
     for ax, panel in zip(axs, panels, strict=False):
-        _rows(ax, [d.label for d in panel.data], small, _SKILL_WRAP)
         for y, d in enumerate(panel.data):
-            ax.barh(y, d.values[0] or 0, height=_BAR, color=small.color(d.role), lw=0)
-        ax.set_xlim(0, 5)
-        ax.set_xticks(range(6), [str(i) for i in range(6)], fontproperties=small.font(0.85),
-                      color=st.theme.muted)  # fmt: skip
-        if len(panels) > 1:
-            ax.set_title(panel.title, loc="left", fontproperties=small.font(1.05, bold=True))
-    fig.supxlabel("Importance (editorial, 1\u20135)", fontproperties=small.font(0.9),
-                  color=st.theme.muted)  # fmt: skip
+            ax.barh(y, d.values[0] or 0, height=_BAR, color=st.color(d.role), lw=0)
+    wrapped = [[_skill_label(d.label) for d in p.data] for p in panels]
+
+    def lay_out(names: list[list[str]], small: _Style) -> None:
+        for ax, panel, labels in zip(axs, panels, names, strict=False):
+            _rows(ax, labels, small, wrap=None)
+            ax.set_xlim(0, 5)
+            ax.set_xticks(range(6), [str(i) for i in range(6)], **small.muted(0.85))
+            if len(panels) > 1:
+                ax.set_title(panel.title, loc="left", **small.bold(1.05))
+        fig.supxlabel("Importance (editorial, 1\u20135)", **small.muted(0.9))
+
+    lay_out(wrapped, st)  # then measure the row pitch: shrink the font, or unwrap, to fit it
+    fig.draw_without_rendering()
+    tall = min(a.get_window_extent().height * 72 / fig.dpi for a in axs[: len(panels)])
+    for names in (wrapped, [[d.label for d in p.data] for p in panels]):
+        pt = min(tall / len(ls) / max(_pitch(ls)) for ls in names)
+        if pt >= _MIN_PT:
+            break
+    if names is not wrapped or pt < st.pt:
+        lay_out(names, _Style(st.theme, st.roles, max(_MIN_PT, min(st.pt, pt)), st.currency))
+
+
+def _skill_label(name: str) -> str:
+    """Wrapped at about _SKILL_WRAP characters, a little wider rather than a third line."""
+    for chars in range(_SKILL_WRAP, _SKILL_WRAP + 9):
+        lines = textwrap.wrap(name, chars)
+        if len(lines) <= 2:
+            break
+    return "\n".join(lines) or name
+
+
+def _pitch(labels: list[str]) -> list[float]:
+    """Row pitch per point of font size that each label and the next one need together."""
+    n = [s.count("\n") + 1 for s in labels]
+    return [1.2 * (a + b) / 2 + 0.35 for a, b in zip(n, n[1:] + n[-1:], strict=True)]
 
 
 def _ladder(fig: Figure, spec: ChartSpec, st: _Style) -> None:
     width, height = fig.get_figwidth(), fig.get_figheight()
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(0, width)
-    ax.set_ylim(0, height)
+    ax = fig.add_axes((0, 0, 1, 1), xlim=(0, width), ylim=(0, height))  # data units: inches
     ax.axis("off")
-    panels = [p for p in spec.panels if p.data]
-    titled = len(panels) > 1
-    measure = _Measure(fig)
-    margin, arrow = st.pt / 72 * 0.5, max(0.18, st.pt / 72 * 2.2)
+    panels = _panels(spec)
+    titled, margin, arrow = len(panels) > 1, st.pt / 72 * 0.5, max(0.18, st.pt / 72 * 2.2)
     avail = width - 2 * margin
-    for pt in [st.pt - i * 0.5 for i in range(int((st.pt - _MIN_PT) * 2) + 1)]:
+    # Largest font first, then wrap names onto 2-3 lines, then shrink towards the floor.
+    for pt in (float(p) for p in np.arange(st.pt, _MIN_PT - 0.01, -0.5)):
         pad, line = pt / 72 * 0.7, pt / 72 * 1.2
         for max_lines in (1, 2, 3):
-            rows = [[measure.wrap(d.label, st.font(size=pt, bold=True), max_lines) for d in p.data]
-                    for p in panels]  # fmt: skip
+            font = st.font(pt=pt, bold=True)
+            rows = [[_wrap(d.label, font, max_lines) for d in p.data] for p in panels]
             box_h = max(len(ls) for r in rows for ls, _ in r) * line + 2 * pad
-            block = box_h + line * (1.1 + (1.2 if titled else 0))
+            block = box_h + line * (2.3 if titled else 1.1)
             fits = all(sum(w + 2 * pad for _, w in r) + arrow * (len(r) - 1) <= avail for r in rows)
             if fits and len(rows) * block <= height - 2 * margin:
                 break
         else:
             continue
         break
-    gap = min(line * 1.5, (height - 2 * margin - len(rows) * block) / max(1, len(rows) - 1))
+    # Spare height: taller boxes first (up to one more line), then wider gaps between rows.
+    grow = max(0.0, min(line, (height - 2 * margin - len(rows) * (block + line * 1.5)) / len(rows)))
+    box_h, block = box_h + grow, block + grow
+    gap = min(line * 2.5, (height - 2 * margin - len(rows) * block) / max(1, len(rows) - 1))
     top = height - (height - len(rows) * block - (len(rows) - 1) * gap) / 2
     for panel, row in zip(panels, rows, strict=True):
         if titled:
-            ax.text(margin, top - line * 0.5, panel.title, va="center", ha="left",
-                    fontproperties=st.font(size=pt, bold=True))  # fmt: skip
-        y = top - block + line * 1.1  # bottom of the boxes, above the detail line
+            ax.text(margin, top - line * 0.5, panel.title, va="center", **st.bold(pt=pt))
+        y, mid = top - block + line * 1.1, top - block + line * 1.1 + box_h / 2
         natural = [w + 2 * pad for _, w in row]
-        spare = avail - sum(natural) - arrow * (len(row) - 1)
         even = (avail - arrow * (len(row) - 1)) / len(row)
-        widths = [even] * len(row) if max(natural) <= even else [w + spare / len(row) for w in natural]
+        spare = (avail - sum(natural) - arrow * (len(row) - 1)) / len(row)
+        widths = [even] * len(row) if max(natural) <= even else [w + spare for w in natural]
         x = margin
         for i, (d, (lines, _), w) in enumerate(zip(panel.data, row, widths, strict=True)):
-            fill = st.color(d.role)
-            ax.add_patch(FancyBboxPatch((x, y), w, box_h, boxstyle=f"round,pad=0,rounding_size="
-                                        f"{min(0.08, box_h / 4)}", fc=fill, ec="none"))  # fmt: skip
-            ax.text(x + w / 2, y + box_h / 2, "\n".join(lines), ha="center", va="center",
-                    color=_ink(fill), linespacing=1.1, fontproperties=st.font(size=pt, bold=True))  # fmt: skip
+            fill, r = st.color(d.role), min(0.08, box_h / 4)
+            box = f"round,pad=0,rounding_size={r}"
+            ax.add_patch(FancyBboxPatch((x, y), w, box_h, boxstyle=box, fc=fill, ec="none"))
+            kw = st.bold(pt=pt) | {"color": _ink(fill)}
+            ax.text(x + w / 2, mid, "\n".join(lines), **_CENTER, **kw)
             if d.detail:
-                ax.text(x + w / 2, y - line * 0.6, d.detail, ha="center", va="center",
-                        color=st.theme.muted, fontproperties=st.font(size=pt * 0.95))  # fmt: skip
+                ax.text(x + w / 2, y - line * 0.6, d.detail, **_CENTER, **st.muted(pt=pt * 0.95))
             if i < len(row) - 1:
-                ax.add_patch(FancyArrowPatch((x + w + 0.03, y + box_h / 2),
-                                             (x + w + arrow - 0.03, y + box_h / 2),
-                                             arrowstyle="-|>", mutation_scale=pt * 1.1,
-                                             color=st.theme.muted, lw=1.2, shrinkA=0, shrinkB=0))  # fmt: skip
+                ends = (x + w + 0.03, mid), (x + w + arrow - 0.03, mid)
+                head = {"arrowstyle": "-|>", "mutation_scale": pt * 1.1, "lw": 1.2}
+                ax.add_patch(FancyArrowPatch(*ends, color=st.theme.muted, **head))
             x += w + arrow
         top -= block + gap
 
 
-class _Measure:
-    """Text widths in inches with the real font, and the narrowest wrap in a number of lines."""
+@cache
+def _text_width(text: str, file: str, pt: float) -> float:
+    """Inches, measured from the glyph outlines the SVG draws."""
+    font = FontProperties(fname=file, size=pt)
+    return _TEXT_PATH.get_text_width_height_descent(text, font, ismath=False)[0] / 72
 
-    def __init__(self, fig: Figure) -> None:
-        self.renderer, self.dpi, self.cache = fig.canvas.get_renderer(), fig.dpi, {}
 
-    def width(self, text: str, font: FontProperties) -> float:
-        key = (text, font.get_file(), font.get_size_in_points())
-        if key not in self.cache:
-            w, _, _ = self.renderer.get_text_width_height_descent(text, font, ismath=False)
-            self.cache[key] = w / self.dpi
-        return self.cache[key]
-
-    def wrap(self, text: str, font: FontProperties, max_lines: int) -> tuple[list[str], float]:
-        best = ([text], self.width(text, font))
-        for chars in range(len(text) // max_lines, len(text)):
-            lines = textwrap.wrap(text, max(1, chars), break_long_words=False)
-            if 1 < len(lines) <= max_lines:
-                w = max(self.width(s, font) for s in lines)
-                best = min(best, (lines, w), key=lambda b: b[1])
-        return best
+def _wrap(text: str, font: FontProperties, max_lines: int) -> tuple[list[str], float]:
+    """The narrowest wrap of `text` in at most `max_lines` lines, and its width in inches."""
+    file, pt = str(font.get_file()), font.get_size_in_points()
+    best = ([text], _text_width(text, file, pt))
+    for chars in range(len(text) // max_lines, len(text)):
+        lines = textwrap.wrap(text, max(1, chars), break_long_words=False)
+        if 1 < len(lines) <= max_lines:
+            width = max(_text_width(s, file, pt) for s in lines)
+            best = (lines, width) if width < best[1] else best
+    return best
 
 
 _KINDS: dict[str, Callable[[Figure, ChartSpec, _Style], None]] = {
