@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .facts import Dataset, Role
-from .formats import count, currency_symbol, money, percent
+from .formats import count, currency_symbol, lower_first, money, percent
 from .model import ChartSpec, Cites, Datum, Panel
 
 Cite = Callable[[str | None], Cites]
@@ -54,26 +54,24 @@ def pay_range(d: Dataset, cite: Cite) -> ChartSpec:
 
 def pay_location(d: Dataset, cite: Cite) -> ChartSpec | None:
     cur = d.meta.currency
-    data, words, cites = [], [], set()
+    panels, words, cites = [], [], set()
     for r in d.roles:
+        if not r.salary.by_location:
+            continue
+        levels = {loc.level for loc in r.salary.by_location}
+        level = levels.pop() if len(levels) == 1 else None
+        who = f"{level} {lower_first(r.label)}" if level else r.label
+        data = []
         for loc in r.salary.by_location:
-            level = f"{loc.level} {r.label.lower()}" if loc.level else r.label
             value = money(loc.value, cur)
-            data.append(Datum(f"{loc.place}", r.id, (loc.value,), value, loc.qualifier or ""))
-            words.append(
-                f"{level} in {loc.place}: {loc.qualifier + ' ' if loc.qualifier else ''}{value}"
-            )
+            data.append(Datum(loc.place, r.id, (loc.value,), value, loc.qualifier or ""))
+            said = f"{loc.qualifier} {value}" if loc.qualifier else value
+            words.append(f"{who} in {loc.place}: {said}")
             cites.update(cite(loc.source))
-    if not data:
+        panels.append(Panel(who, tuple(data)))
+    if not panels:
         return None
-    levels = sorted(
-        {
-            f"{loc.level + ' ' if loc.level else ''}{r.label.lower()}"
-            for r in d.roles
-            for loc in r.salary.by_location
-        }
-    )
-    who = levels[0][0].upper() + levels[0][1:] if len(levels) == 1 else "Pay"
+    who = panels[0].title if len(panels) == 1 else "Pay"
     return ChartSpec(
         id="pay-location",
         kind="pay_location",
@@ -81,7 +79,7 @@ def pay_location(d: Dataset, cite: Cite) -> ChartSpec | None:
         alt="Bar chart of annual pay by city, as quoted by the article (not official statistics). "
         + "; ".join(words)
         + ".",
-        panels=(Panel("", tuple(data)),),
+        panels=tuple(panels),
         unit="money",
         currency_symbol=currency_symbol(cur),
         note="Marketplace figures quoted in the article; no government series backs them.",

@@ -6,7 +6,7 @@ import re
 
 from . import chartspecs
 from .facts import Dataset, Role
-from .formats import count, iso_date, money, percent, vintage, with_cite
+from .formats import count, iso_date, lower_first, money, percent, vintage, with_cite
 from .model import (
     Bullets,
     Callout,
@@ -183,19 +183,12 @@ def _roles(d: Dataset) -> Section:
             )
         slides.append(
             Slide(
-                title=f"What {_article(r.label)} {_lower_first(r.label)} does",
+                title=f"What {_article(r.label)} {lower_first(r.label)} does",
                 bullets=r.responsibilities or (_first_sentence(r.summary),),
                 notes=" ".join(x for x in (r.focus and f"In one line: {r.focus}.", r.summary) if x),
             )
         )
     return Section("roles", "The roles", tuple(blocks), tuple(slides))
-
-
-def _lower_first(text: str) -> str:
-    """`Data scientist` → `data scientist`, but `AI engineer` stays."""
-    if len(text) > 1 and text[1].isupper():
-        return text
-    return text[:1].lower() + text[1:]
 
 
 def _top_skills(r: Role, n: int = 3) -> list:
@@ -231,7 +224,7 @@ def _skills(d: Dataset) -> Section | None:
     slides = []
     if chart:
         top = [
-            f"{r.label}: {_join([_lower_first(s.name) for s in _top_skills(r)])}"
+            f"{r.label}: {_join([lower_first(s.name) for s in _top_skills(r)])}"
             for r in d.roles
             if r.skills
         ]

@@ -68,3 +68,10 @@ def cite_mark(numbers: Iterable[int]) -> str:
 def with_cite(text: str, numbers: Iterable[int]) -> str:
     mark = cite_mark(numbers)
     return f"{text} {mark}" if mark else text
+
+
+def lower_first(text: str) -> str:
+    """`Data scientist` → `data scientist`, but `AI engineer` keeps its capitals."""
+    if len(text) > 1 and text[1].isupper():
+        return text
+    return text[:1].lower() + text[1:]
