@@ -1,0 +1,332 @@
+"""The PowerPoint deck: the slide plan as data, then the rendered file read back."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import zipfile
+from dataclasses import replace
+
+import pytest
+from conftest import require_tool
+from PIL import Image
+from pptx import Presentation
+from pptx.util import Emu
+from pypdf import PdfReader
+
+from rolereport.deck import ink, plan_slides, render_deck
+from rolereport.model import Slide
+from rolereport.slideplan import BODY_BOTTOM, FOOTER_TOP, Measure, Para
+
+CONTENT = ("content", "discussion")
+FOOTER_ROLES = ("Footer", "Page", "Logo", "Decoration")
+
+
+@pytest.fixture(scope="module")
+def deck(report, theme):
+    return render_deck(report, theme)
+
+
+@pytest.fixture(scope="module")
+def prs(deck):
+    return Presentation(io.BytesIO(deck.data))
+
+
+@pytest.fixture(scope="module")
+def prs43(report, theme):
+    return Presentation(io.BytesIO(render_deck(report, theme, "4:3").data))
+
+
+def _inches(length: int) -> float:
+    return Emu(length).inches
+
+
+def _paras(text_frame) -> list[Para]:
+    """The paragraphs of a text frame as the measuring code sees them."""
+    out = []
+    for p in text_frame.paragraphs:
+        runs = [r for r in p.runs if r.text]
+        if not runs:
+            continue
+        size = max(r.font.size.pt for r in runs)
+        ppr = p._p.pPr
+        out.append(
+            Para(
+                p.text.split("\t")[-1],  # a label such as "[1]\t" sits in the hanging indent
+                size,
+                bool(runs[-1].font.bold),
+                p.line_spacing.pt / size,
+                p.space_before.pt if p.space_before is not None else 0.0,
+                Emu(int(ppr.get("marL", 0))).pt if ppr is not None else 0.0,
+            )
+        )
+    return out
+
+
+def _fits(m: Measure, paras: list[Para], w: float, h: float, margins) -> bool:
+    left, right, top, bottom = (_inches(x) for x in margins)
+    return m.height(paras, (w - left - right) * 72) <= (h - top - bottom) * 72 + 0.01
+
+
+def _misfits(prs, theme) -> list[str]:
+    """Every text frame and table cell whose measured text is taller than its box."""
+    m = Measure(theme.font.regular, theme.font.bold)
+    bad = []
+    for n, slide in enumerate(prs.slides, 1):
+        for shape in slide.shapes:
+            w, h = _inches(shape.width), _inches(shape.height)
+            if shape.has_text_frame and shape.text_frame.text:
+                tf = shape.text_frame
+                margins = (tf.margin_left, tf.margin_right, tf.margin_top, tf.margin_bottom)
+                if not _fits(m, _paras(tf), w, h, margins):
+                    bad.append(f"slide {n}: {shape.name}: {tf.text[:40]!r}")
+            if shape.has_table:
+                table = shape.table
+                rows = [_inches(r.height) for r in table.rows]
+                if _inches(shape.top) + sum(rows) > FOOTER_TOP:
+                    bad.append(f"slide {n}: table runs into the footer")
+                for i, row in enumerate(table.rows):
+                    for j, cell in enumerate(row.cells):
+                        margins = [cell.margin_left, cell.margin_right]
+                        margins += [cell.margin_top, cell.margin_bottom]
+                        width = _inches(table.columns[j].width)
+                        if not _fits(m, _paras(cell.text_frame), width, rows[i], margins):
+                            bad.append(f"slide {n}: cell {i},{j}: {cell.text[:40]!r}")
+    return bad
+
+
+# The plan, as plain data
+
+
+def test_plan_opens_with_a_title_slide_an_agenda_and_the_figures_at_a_glance(report, theme):
+    plan = plan_slides(report, theme=theme)
+    assert [p.kind for p in plan[:3]] == ["title", "agenda", "glance"]
+    assert plan[0].title == report.title
+    assert plan[-1].kind == "sources"
+    assert [p.number for p in plan] == list(range(1, len(plan) + 1))
+
+
+def test_plan_has_a_slide_per_idea_and_notes_on_every_content_slide(report, theme):
+    plan = plan_slides(report, theme=theme)
+    assert len(plan) >= 12
+    assert all(p.notes.strip() for p in plan[1:])
+    ideas = [s.title for section in report.sections for s in section.slides]
+    assert set(ideas) <= {p.title for p in plan}
+
+
+def test_no_slide_has_more_than_six_bullets(report, theme):
+    for aspect in ("16:9", "4:3"):
+        for p in plan_slides(report, aspect, theme):
+            if p.kind in CONTENT:
+                assert sum(len(t.paras) for t in p.texts if t.marker) <= 6, p.title
+
+
+def test_a_long_list_continues_on_a_slide_titled_continued_with_the_same_notes(report, theme):
+    plan = plan_slides(report, theme=theme)
+    first, second = (p for p in plan if p.title.startswith("Which role fits you?"))
+    assert second.title == "Which role fits you? (continued)"
+    assert second.notes == first.notes
+    body = next(t for t in second.texts if t.marker)
+    assert body.start == 1 + len(next(t for t in first.texts if t.marker).paras)
+
+
+def test_text_too_long_for_a_slide_is_split_not_shrunk_below_the_floor(report, theme):
+    long = " ".join(["Bullets from a generous colleague can run on for many words."] * 12)
+    huge = " ".join([long] * 6)  # more than one slide can hold even alone
+    slide = Slide(
+        "A slide with far too much to say", bullets=(long,) * 4 + (huge,), notes="Say less."
+    )
+    section = replace(report.sections[0], slides=(slide,))
+    plan = plan_slides(replace(report, sections=(section,)), theme=theme)
+    parts = [p for p in plan if p.notes == "Say less."]
+    assert len(parts) > 1
+    assert all(p.title.endswith("(continued)") for p in parts[1:])
+    m = Measure(theme.font.regular, theme.font.bold)
+    for p in parts:
+        for t in p.texts:
+            assert all(para.size >= 14 for para in t.paras if t.role == "body")
+            assert m.fits(t.paras, t.box), (p.title, t.role)
+
+
+def test_a_title_too_long_for_its_box_is_shortened_with_a_warning(report, theme):
+    slide = Slide(" ".join(["Remarkably long title words"] * 12), bullets=("One point.",))
+    section = replace(report.sections[0], slides=(slide,))
+    plan = plan_slides(replace(report, sections=(section,)), theme=theme)
+    planned = next(p for p in plan if p.title == slide.title)
+    assert planned.texts[0].paras[0].text.endswith("…")
+    assert any("shortened" in w for w in planned.warnings)
+
+
+def test_ink_on_a_coloured_fill_is_black_or_white_by_contrast():
+    assert ink("#E69F00") == "#000000"  # orange: black reads better
+    assert ink("#0072B2") == "#FFFFFF"
+    assert ink("#1F3A5F") == "#FFFFFF"
+
+
+# The rendered deck, read back
+
+
+def test_deck_is_16_9_by_default_and_4_3_on_request(prs, prs43, deck):
+    assert (round(_inches(prs.slide_width), 2), _inches(prs.slide_height)) == (13.33, 7.5)
+    assert (_inches(prs43.slide_width), _inches(prs43.slide_height)) == (10.0, 7.5)
+    assert deck.pages == len(prs.slides)
+    assert len(prs43.slides) >= len(prs.slides)  # narrower slides may need continuations
+
+
+def test_every_slide_has_a_title_and_no_empty_placeholder(prs):
+    for slide in prs.slides:
+        assert slide.shapes.title is not None and slide.shapes.title.text_frame.text.strip()
+        for ph in slide.placeholders:
+            assert ph.has_text_frame and ph.text_frame.text.strip()
+
+
+def test_every_picture_has_alt_text_and_charts_carry_their_figures(prs, report):
+    charts = {}
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.shape_type == 13:  # picture
+                c_nv_pr = shape._element.nvPicPr.cNvPr
+                assert c_nv_pr.get("descr", "").strip(), shape.name
+                if shape.name.startswith("Chart"):
+                    charts[c_nv_pr.get("title")] = c_nv_pr.get("descr")
+    specs = [s.chart for section in report.sections for s in section.slides if s.chart]
+    assert charts == {spec.title: spec.alt for spec in specs}
+    assert "$145,080" in charts["Annual pay range, May 2023"]
+
+
+def test_charts_are_at_least_200_dpi_at_their_placed_size(prs):
+    for slide in prs.slides:
+        for shape in slide.shapes:
+            if shape.shape_type == 13 and shape.name.startswith("Chart"):
+                px_w, px_h = Image.open(io.BytesIO(shape.image.blob)).size
+                assert px_w / _inches(shape.width) >= 200
+                assert px_h / _inches(shape.height) >= 200
+
+
+def test_chart_slides_caption_the_source_under_the_chart(prs):
+    pay = next(s for s in prs.slides if s.shapes.title.text_frame.text == "What the roles pay")
+    caption = next(sh for sh in pay.shapes if sh.name == "Caption")
+    assert "Source: [1]" in caption.text_frame.text
+
+
+def test_speaker_notes_carry_the_figures_and_their_sources(prs):
+    slides = list(prs.slides)
+    for slide in slides[1:]:
+        assert slide.has_notes_slide and slide.notes_slide.notes_text_frame.text.strip()
+    pay = next(s for s in slides if s.shapes.title.text_frame.text == "What the roles pay")
+    notes = pay.notes_slide.notes_text_frame.text
+    assert "$145,080" in notes and "[1]" in notes
+    glance = slides[2].notes_slide.notes_text_frame.text
+    assert "$108,020" in glance and "[2]" in glance
+
+
+def test_every_run_names_the_brand_deck_font(prs, theme):
+    def frames(slide):
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                yield shape.text_frame
+            if shape.has_table:
+                yield from (c.text_frame for row in shape.table.rows for c in row.cells)
+        if slide.has_notes_slide:
+            yield slide.notes_slide.notes_text_frame
+
+    runs = [r for s in prs.slides for tf in frames(s) for p in tf.paragraphs for r in p.runs]
+    assert runs
+    assert {r.font.name for r in runs} == {theme.deck_font}
+
+
+def test_at_a_glance_is_a_real_table_with_role_coloured_headers(prs, theme, report):
+    slide = list(prs.slides)[2]
+    table = next(sh for sh in slide.shapes if sh.has_table).table
+    text = " ".join(c.text for row in table.rows for c in row.cells)
+    assert "$108,020" in text and "36%" in text
+    for i, role in enumerate(report.roles, start=1):
+        cell = table.cell(0, i)
+        fill = "#" + str(cell.fill.fore_color.rgb)
+        assert cell.text == role.name
+        assert fill == theme.role_color(i - 1)
+        ink_rgb = cell.text_frame.paragraphs[0].runs[0].font.color.rgb
+        assert "#" + str(ink_rgb) == ink(fill)
+
+
+def test_sources_slide_lists_numbered_sources_with_links(prs, report):
+    slide = list(prs.slides)[-1]
+    assert slide.shapes.title.text_frame.text == "Sources"
+    body = next(sh for sh in slide.shapes if sh.name == "Body").text_frame
+    links = [r.hyperlink.address for p in body.paragraphs for r in p.runs if r.hyperlink.address]
+    assert links == [s.url for s in report.sources if s.url]
+    assert body.paragraphs[0].text.startswith("[1]\t")
+
+
+def test_every_content_slide_has_the_data_vintage_and_a_slide_number(prs, report):
+    for n, slide in enumerate(prs.slides, 1):
+        if n == 1:
+            continue
+        names = {sh.name: sh for sh in slide.shapes}
+        assert report.as_of in names["Footer"].text_frame.text
+        assert names["Page"].text_frame.text == str(n)
+
+
+def test_nothing_but_the_footer_reaches_below_the_body(prs):
+    for n, slide in enumerate(prs.slides, 1):
+        for shape in slide.shapes:
+            bottom = _inches(shape.top + shape.height)
+            if n > 1 and shape.name not in FOOTER_ROLES:
+                assert bottom <= BODY_BOTTOM + 0.01, (n, shape.name)
+
+
+def test_every_text_frame_fits_its_box_in_both_shapes(prs, prs43, theme):
+    assert _misfits(prs, theme) == []
+    assert _misfits(prs43, theme) == []
+
+
+def test_same_input_gives_the_same_bytes(report, theme, deck):
+    assert render_deck(report, theme).data == deck.data
+
+
+def test_package_has_fixed_order_timestamps_and_properties(deck, prs, report, theme, monkeypatch):
+    names = zipfile.ZipFile(io.BytesIO(deck.data)).infolist()
+    assert names[0].filename == "[Content_Types].xml"
+    assert [i.filename for i in names[1:]] == sorted(i.filename for i in names[1:])
+    assert {i.date_time for i in names} == {(2023, 5, 1, 0, 0, 0)}
+    cp = prs.core_properties
+    assert (cp.title, cp.author, cp.language, cp.revision) == (
+        report.title,
+        theme.name,
+        report.language,
+        1,
+    )
+    assert cp.created.date().isoformat() == report.date == cp.modified.date().isoformat()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    stamped = zipfile.ZipFile(io.BytesIO(render_deck(report, theme).data)).infolist()
+    assert {i.date_time for i in stamped} == {(2023, 11, 14, 22, 13, 20)}
+
+
+@pytest.mark.slow
+def test_libreoffice_opens_the_deck_with_one_page_per_slide(deck, tmp_path):
+    soffice = require_tool("soffice")
+    path = tmp_path / "deck.pptx"
+    path.write_bytes(deck.data)
+    profile = f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}"  # no shared lock
+    command = [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path)]
+    subprocess.run([*command, str(path)], check=True, capture_output=True, timeout=180)
+    assert len(PdfReader(tmp_path / "deck.pdf").pages) == deck.pages
+
+
+def test_a_section_slide_and_a_slide_with_bullets_beside_a_chart_fit_and_render(
+    report, theme, tmp_path
+):
+    pay = next(s.chart for section in report.sections for s in section.slides if s.chart)
+    extra = (
+        Slide("Part one", layout="section", notes="Introduce part one."),
+        Slide(
+            "Pay at a glance", bullets=("Medians differ.", "So do ranges."), chart=pay, notes="."
+        ),
+    )
+    section = replace(report.sections[0], slides=extra)
+    rendered = render_deck(replace(report, sections=(section,)), theme)
+    prs = Presentation(io.BytesIO(rendered.data))
+    titles = [s.shapes.title.text_frame.text for s in prs.slides]
+    assert titles[3:5] == ["Part one", "Pay at a glance"]
+    assert _misfits(prs, theme) == []
+    assert rendered.warnings == ()
