@@ -1,0 +1,207 @@
+"""The PDF handout, rendered in memory and read back as a reader and a printer would."""
+
+from __future__ import annotations
+
+import io
+import subprocess
+from dataclasses import replace
+from pathlib import Path
+
+import pdfplumber
+import pytest
+from conftest import require_tool
+from pypdf import PdfReader
+from pypdf.generic import DictionaryObject
+
+from rolereport.errors import BrandError
+from rolereport.handout import render_handout
+from rolereport.model import Paragraph, Report
+
+BASE_14 = {
+    *(f"Times-{s}" for s in ("Roman", "Bold", "Italic", "BoldItalic")),
+    *(
+        f"{f}{s}"
+        for f in ("Helvetica", "Courier")
+        for s in ("", "-Bold", "-Oblique", "-BoldOblique")
+    ),
+    "Symbol",
+    "ZapfDingbats",
+}
+MARKUP = 'S&P <500> & $5 "q"'
+
+
+@pytest.fixture(scope="module")
+def handout(report, theme):
+    return render_handout(report, theme)
+
+
+@pytest.fixture(scope="module")
+def reader(handout):
+    return PdfReader(io.BytesIO(handout.data))
+
+
+@pytest.fixture(scope="module")
+def text(handout) -> str:
+    with pdfplumber.open(io.BytesIO(handout.data)) as pdf:
+        return "\n".join(page.extract_text() or "" for page in pdf.pages)
+
+
+def first_section_only(report: Report) -> Report:
+    """A quick report: the cover and the first section, which has no charts."""
+    return replace(report, sections=report.sections[:1])
+
+
+def fonts_of(resources: DictionaryObject) -> list[DictionaryObject]:
+    """Every font in a page's resources, including those of its form XObjects."""
+    found = [f.get_object() for f in (resources.get("/Font") or {}).values()]
+    for xobject in (resources.get("/XObject") or {}).values():
+        xobject = xobject.get_object()
+        if xobject.get("/Subtype") == "/Form" and "/Resources" in xobject:
+            found += fonts_of(xobject["/Resources"].get_object())
+    return found
+
+
+def test_the_handout_opens_with_at_least_six_pages(handout, reader):
+    assert len(reader.pages) >= 6
+    assert handout.pages == len(reader.pages)
+    assert handout.warnings == ()
+
+
+def test_letter_is_the_default_paper(reader):
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_a4_paper_gives_a4_pages(report, theme):
+    pdf = PdfReader(io.BytesIO(render_handout(first_section_only(report), theme, "a4").data))
+    assert {
+        (round(float(p.mediabox.width)), round(float(p.mediabox.height))) for p in pdf.pages
+    } == {(595, 842)}
+
+
+def test_metadata_names_the_title_author_subject_and_language(reader, report, theme):
+    meta = reader.metadata
+    assert meta.title == report.title
+    assert meta.author == theme.name
+    assert meta.subject == report.subtitle
+    assert meta.creator == "rolereport"
+    assert reader.trailer["/Root"]["/Lang"] == report.language
+    assert reader.trailer["/Root"]["/PageMode"] == "/UseOutlines"
+    assert reader.trailer["/Root"]["/ViewerPreferences"]["/DisplayDocTitle"]
+
+
+def test_the_outline_has_one_top_entry_per_section_on_its_page(reader, report, text):
+    top = [entry for entry in reader.outline if not isinstance(entry, list)]
+    assert [entry.title for entry in top] == [s.title for s in report.sections]
+    pages = [reader.get_destination_page_number(entry) for entry in top]
+    assert pages == sorted(pages) and pages[0] == 1  # the cover is page 0
+
+
+def test_every_at_a_glance_figure_appears_in_the_text(text, report):
+    for figure in ("$145,080", "$108,020", "26%", "20,800"):
+        assert figure in text
+    for row in report.at_a_glance.rows:
+        for cell in row[1:]:
+            assert cell in text
+
+
+def test_section_titles_and_cite_marks_are_printed(text, report):
+    for section in report.sections:
+        assert section.title in text
+    assert "[1]" in text
+    assert "Median annual pay, May 2023 [1]" in text
+
+
+def test_cite_marks_link_to_the_sources_page(reader):
+    last = reader.pages[-1].indirect_reference.idnum
+    targets = [
+        annot.get_object()["/Dest"][0].idnum
+        for page in reader.pages[:-1]
+        for annot in page.get("/Annots") or []
+        if "/Dest" in annot.get_object()
+    ]
+    assert targets.count(last) >= 10
+
+
+def test_source_urls_are_clickable_links(reader, report):
+    uris = {
+        annot.get_object()["/A"]["/URI"]
+        for annot in reader.pages[-1].get("/Annots") or []
+        if "/A" in annot.get_object()
+    }
+    assert uris == {s.url for s in report.sources if s.url}
+
+
+def test_every_page_has_the_footer_and_all_but_the_cover_the_running_header(reader, report, theme):
+    total = len(reader.pages)
+    for n, page in enumerate(reader.pages, 1):
+        words = page.extract_text()
+        assert f"Page {n} of {total}" in words
+        assert theme.footer in words
+        assert n == 1 or (report.title in words and report.as_of in words)
+
+
+def test_dataset_text_that_looks_like_markup_prints_as_typed(report, theme):
+    first = first_section_only(report).sections[0]
+    i = next(i for i, b in enumerate(first.blocks) if isinstance(b, Paragraph))
+    blocks = (*first.blocks[:i], replace(first.blocks[i], text=f"{MARKUP} <b>not bold</b>"))
+    odd = replace(report, sections=(replace(first, blocks=blocks),), subtitle=MARKUP)
+    with pdfplumber.open(io.BytesIO(render_handout(odd, theme).data)) as pdf:
+        text = "\n".join(page.extract_text() or "" for page in pdf.pages)
+    assert f"{MARKUP} <b>not bold</b>" in text
+    assert text.count(MARKUP) >= 2  # the subtitle on the cover, the paragraph
+
+
+def test_every_font_is_embedded_and_none_is_base_14(reader):
+    fonts = [f for page in reader.pages for f in fonts_of(page["/Resources"].get_object())]
+    assert fonts
+    for font in fonts:
+        name = str(font["/BaseFont"]).lstrip("/")
+        assert name.split("+")[-1] not in BASE_14, name
+        described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        assert "/FontFile2" in described["/FontDescriptor"].get_object(), name
+
+
+def test_the_same_input_gives_the_same_bytes(handout, report, theme):
+    assert render_handout(report, theme).data == handout.data
+
+
+def test_the_creation_date_comes_from_the_data_unless_source_date_epoch_is_set(
+    report, theme, monkeypatch
+):
+    small = first_section_only(report)
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    dated = PdfReader(io.BytesIO(render_handout(small, theme).data)).metadata
+    assert dated["/CreationDate"].startswith("D:" + report.date.replace("-", ""))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    stamped = PdfReader(io.BytesIO(render_handout(small, theme).data)).metadata
+    assert stamped["/CreationDate"].startswith("D:20231114")
+
+
+def test_characters_the_font_lacks_are_named_in_a_warning(report, theme):
+    odd = replace(first_section_only(report), summary="Careers 😀 ahead")
+    (warning,) = render_handout(odd, theme).warnings
+    assert "U+1F600" in warning
+
+
+def test_a_logo_that_is_not_an_image_is_a_brand_error(report, theme, tmp_path: Path):
+    fake = tmp_path / "logo.png"
+    fake.write_text("<html>not a picture</html>")
+    with pytest.raises(BrandError, match="logo"):
+        render_handout(first_section_only(report), replace(theme, logo_large=fake))
+
+
+def test_an_unknown_paper_size_is_refused(report, theme):
+    with pytest.raises(ValueError, match="letter"):
+        render_handout(report, theme, "legal")  # type: ignore[arg-type]
+
+
+@pytest.mark.slow
+def test_pdffonts_and_qpdf_accept_the_file(handout, tmp_path: Path):
+    pdffonts, qpdf = require_tool("pdffonts"), require_tool("qpdf")
+    path = tmp_path / "handout.pdf"
+    path.write_bytes(handout.data)
+    listing = subprocess.run([pdffonts, path], capture_output=True, text=True, check=True).stdout
+    rows = listing.splitlines()[2:]
+    assert rows and all(row.split()[-5:-3] == ["yes", "yes"] for row in rows), listing
+    subprocess.run([qpdf, "--check", path], capture_output=True, text=True, check=True)
