@@ -117,6 +117,9 @@ def write_all(files: dict[Path, bytes]) -> tuple[Path, ...]:
                     f"{target.parent}: cannot write there ({exc.strerror}); choose another --out"
                 ) from None
             staged.append((tmp, target))
+            mask = os.umask(0)  # mkstemp makes 0600 files; give the mode a new file would get
+            os.umask(mask)
+            os.chmod(tmp, 0o666 & ~mask)
             with os.fdopen(fd, "wb") as fh:
                 fh.write(data)
                 fh.flush()

@@ -202,7 +202,13 @@ def ladder(d: Dataset) -> ChartSpec | None:
         )
         for r in have
     )
-    words = [f"{r.label}: " + " → ".join(st.stage for st in r.career_path) for r in have]
+    words = [
+        f"{r.label}: "
+        + " → ".join(
+            f"{st.stage} ({st.years} years)" if st.years else st.stage for st in r.career_path
+        )
+        for r in have
+    ]
     return ChartSpec(
         id="ladder",
         kind="ladder",

@@ -245,7 +245,7 @@ def _skills(d: Dataset) -> Section | None:
                 + ". Ask the group which of these they have already used.",
             )
         )
-    return Section("skills", "Skills and tools", tuple(blocks), tuple(slides), new_page=True)
+    return Section("skills", "Skills and tools", tuple(blocks), tuple(slides))
 
 
 def _pay(d: Dataset, cite: _Citations) -> Section:
@@ -254,16 +254,16 @@ def _pay(d: Dataset, cite: _Citations) -> Section:
     lines = []
     for r in d.roles:
         s = r.salary
-        part = f"{r.name}: median {money(s.median, cur)}"
+        part = f"median {money(s.median, cur)}"
         if s.p10 is not None and s.p90 is not None:
             part += f"; 10th to 90th percentile {money(s.p10, cur)} to {money(s.p90, cur)}"
-        lines.append(with_cite(part, cite(s.source)))
+        lines.append(Item(part, r.name, cite(s.source)))
     blocks: list = [
         Paragraph(
             "Half of the workers in each occupation earn more than the median and half earn less; "
             "the 10th and 90th percentiles show the spread from early-career to top earners."
         ),
-        Bullets(tuple(Item(x) for x in lines), title="Annual pay"),
+        Bullets(tuple(lines), title="Annual pay"),
         Figure(rng),
     ]
     slides = [Slide("What the roles pay", chart=rng, notes=rng.alt + " " + _cites_said(rng.cites))]
@@ -279,7 +279,7 @@ def _pay(d: Dataset, cite: _Citations) -> Section:
         )
     out = chartspecs.outlook(d, cite)
     if out:
-        words = []
+        words: list[Item] = []
         for r in d.roles:
             o = r.outlook
             if o is None:
@@ -291,13 +291,19 @@ def _pay(d: Dataset, cite: _Citations) -> Section:
                 facts.append(f"about {count(o.openings_per_year)} openings a year")
             if facts:
                 when = f" ({o.period})" if o.period else ""
-                words.append(with_cite(f"{r.name}{when}: {_join(facts)}", cite(o.source)))
-        blocks.append(Bullets(tuple(Item(w) for w in words), title="Job outlook"))
+                words.append(Item(_join(facts), f"{r.name}{when}", cite(o.source)))
+        blocks.append(Bullets(tuple(words), title="Job outlook"))
         blocks.append(Figure(out))
+        growth = [r.outlook.growth_pct for r in d.roles if r.outlook]
+        growing = growth and all(g is not None and g > 0 for g in growth)
         slides.append(
-            Slide("Demand is growing", chart=out, notes=out.alt + " " + _cites_said(out.cites))
+            Slide(
+                "Demand is growing" if growing else "Job outlook",
+                chart=out,
+                notes=out.alt + " " + _cites_said(out.cites),
+            )
         )
-    return Section("pay", "Pay and outlook", tuple(blocks), tuple(slides), new_page=True)
+    return Section("pay", "Pay and outlook", tuple(blocks), tuple(slides))
 
 
 def _cites_said(cites: Cites) -> str:
@@ -372,9 +378,7 @@ def _education(d: Dataset, cite: _Citations) -> Section | None:
                 + " Ask: which step would you aim for in five years, and what would get you there?",
             )
         )
-    return Section(
-        "education", "Education and career paths", tuple(blocks), tuple(slides), new_page=True
-    )
+    return Section("education", "Education and career paths", tuple(blocks), tuple(slides))
 
 
 def _generative_ai(d: Dataset) -> Section | None:
@@ -474,7 +478,7 @@ def _freelance(d: Dataset, cite: _Citations) -> Section | None:
                 ),
             )
         )
-    return Section("freelance", "Freelance work", tuple(blocks), tuple(slides), new_page=True)
+    return Section("freelance", "Freelance work", tuple(blocks), tuple(slides))
 
 
 def _differences(d: Dataset) -> Section | None:
@@ -560,8 +564,9 @@ def _sources(d: Dataset, cite: _Citations) -> Section:
         slides.append(
             Slide(
                 "About these figures",
-                bullets=tuple(_first_sentence(n.text) for n in d.notes),
+                # Whole notes: a first sentence alone can state the very claim a note corrects.
+                bullets=tuple(n.text for n in d.notes),
                 notes=" ".join(with_cite(n.text, cite(n.source)) for n in d.notes),
             )
         )
-    return Section("sources", "Sources and data notes", tuple(blocks), tuple(slides), new_page=True)
+    return Section("sources", "Sources and data notes", tuple(blocks), tuple(slides))
