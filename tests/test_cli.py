@@ -7,8 +7,8 @@ import sys
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
+
 from rolereport.cli import main
 
 SLUG = "ai-engineer-vs-data-scientist"

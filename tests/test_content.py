@@ -82,7 +82,10 @@ def test_a_dataset_without_optional_sections_leaves_them_out(dataset):
         for r in dataset.roles
     )
     slim = dataset.model_copy(
-        update={"roles": roles, "comparison": dataset.comparison.model_copy(update={"collaboration": None})}
+        update={
+            "roles": roles,
+            "comparison": dataset.comparison.model_copy(update={"collaboration": None}),
+        }
     )
     ids = [s.id for s in build_report(slim).sections]
     assert "freelance" not in ids and "generative-ai" not in ids and "collaboration" not in ids

@@ -84,7 +84,9 @@ def test_python_tags_are_refused(tmp_path):
 def test_alias_bombs_are_bounded(tmp_path):
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x","x"]']
     for i in range(1, 8):
-        lines.append(f"{'abcdefgh'[i]}: &{'abcdefgh'[i]} [{','.join(['*' + 'abcdefgh'[i - 1]] * 10)}]")
+        lines.append(
+            f"{'abcdefgh'[i]}: &{'abcdefgh'[i]} [{','.join(['*' + 'abcdefgh'[i - 1]] * 10)}]"
+        )
     (line,) = errors_of(write(tmp_path, "\n".join(lines) + "\n"))
     assert "more than 50,000 values" in line
 

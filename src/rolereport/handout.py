@@ -63,12 +63,20 @@ def render_handout(
     frame = partial(Frame, MARGIN_X, MARGIN_BOTTOM, width - 2 * MARGIN_X)
     cover = frame(height - COVER_TOP - MARGIN_BOTTOM, 0, 0, 0, 0, id="cover")
     body = frame(height - MARGIN_TOP - MARGIN_BOTTOM, 0, 0, 0, 0, id="body")
-    templates = [PageTemplate("cover", [cover], onPage=page.first, autoNextPageTemplate="later"),
-                 PageTemplate("later", [body], onPage=page.later)]  # fmt: skip
+    templates = [
+        PageTemplate("cover", [cover], onPage=page.first, autoNextPageTemplate="later"),
+        PageTemplate("later", [body], onPage=page.later),
+    ]
     keywords = ", ".join(r.name for r in report.roles)
-    meta = {"title": report.title, "author": theme.name, "creator": "rolereport",
-            "subject": report.subtitle or report.summary, "lang": report.language,
-            "keywords": keywords, "displayDocTitle": True}  # fmt: skip
+    meta = {
+        "title": report.title,
+        "author": theme.name,
+        "creator": "rolereport",
+        "subject": report.subtitle or report.summary,
+        "lang": report.language,
+        "keywords": keywords,
+        "displayDocTitle": True,
+    }
     known: tuple[int, dict[str, int]] = (0, {})  # page total, page of each section's anchor
     dry = True  # the dry pass leaves charts out: it only learns where the pages break
     for _ in range(3):  # the layout never depends on those numbers: two passes suffice
@@ -77,8 +85,16 @@ def render_handout(
         for section in report.sections:
             story += blocks.section(section)
         out = BytesIO()
-        doc = _Doc(out, pagesize=size, pageTemplates=templates, invariant=1, pageCompression=1,
-                   showBoundary=0, initialFontName=fonts.regular, **meta)  # fmt: skip
+        doc = _Doc(
+            out,
+            pagesize=size,
+            pageTemplates=templates,
+            invariant=1,
+            pageCompression=1,
+            showBoundary=0,
+            initialFontName=fonts.regular,
+            **meta,
+        )
         canvas = partial(_Canvas, stamp=_pdf_date(report.date), dry=dry)
         try:
             doc.build(story, canvasmaker=canvas)
@@ -218,8 +234,14 @@ class _Contents(Flowable):
             row[col + 1] = Para(str(self.pages.get(key, "")), b.st["toc_page"])
         w, line = (aw - CONTENTS_GAP) / 2 - PAGE_NUMBER_W, tint(b.theme.primary, 0.25)
         widths = [w, PAGE_NUMBER_W, CONTENTS_GAP, w, PAGE_NUMBER_W]
-        self.grid = grid(rows, widths, b.fonts.regular, ("LINEBELOW", (0, 0), (1, -1), 0.5, line),
-                         ("LINEBELOW", (3, 0), (4, -1), 0.5, line), pad=(0, 0, 3, 5))  # fmt: skip
+        self.grid = grid(
+            rows,
+            widths,
+            b.fonts.regular,
+            ("LINEBELOW", (0, 0), (1, -1), 0.5, line),
+            ("LINEBELOW", (3, 0), (4, -1), 0.5, line),
+            pad=(0, 0, 3, 5),
+        )
         return self.grid.wrap(aw, ah)
 
     def draw(self) -> None:
@@ -228,8 +250,15 @@ class _Contents(Flowable):
 
 def _cover(report: Report, b: Blocks, logo: _Logo, pages: dict[str, int]) -> list[Flowable]:
     on, bold, regular = ink(b.theme.primary), b.fonts.bold, b.fonts.regular
-    title = ParagraphStyle("cover_title", b.st["body"], fontName=bold, fontSize=30, leading=34,
-                           textColor=on, spaceAfter=6)  # fmt: skip
+    title = ParagraphStyle(
+        "cover_title",
+        b.st["body"],
+        fontName=bold,
+        fontSize=30,
+        leading=34,
+        textColor=on,
+        spaceAfter=6,
+    )
     sub = ParagraphStyle(
         "cover_sub", title, fontName=regular, fontSize=15, leading=19, spaceAfter=12
     )

@@ -80,9 +80,17 @@ class Fonts:
 
 def styles(theme: Theme, f: Fonts) -> dict[str, ParagraphStyle]:
     muted, head = HexColor(theme.muted), HexColor(theme.heading_color)
-    body = ParagraphStyle("body", fontName=f.regular, fontSize=BODY_PT, leading=14.5,
-                          textColor=HexColor(theme.foreground), spaceAfter=GAP, allowWidows=0,
-                          bulletFontName=f.bold, bulletColor=HexColor(theme.primary))  # fmt: skip
+    body = ParagraphStyle(
+        "body",
+        fontName=f.regular,
+        fontSize=BODY_PT,
+        leading=14.5,
+        textColor=HexColor(theme.foreground),
+        spaceAfter=GAP,
+        allowWidows=0,
+        bulletFontName=f.bold,
+        bulletColor=HexColor(theme.primary),
+    )
     heading = {"fontName": f.bold, "textColor": head, "keepWithNext": 1}
     cell = {"fontSize": CELL_PT, "leading": CELL_PT + 3, "spaceAfter": 0}
     bullet = {"leftIndent": BULLET_INDENT, "bulletIndent": 2, "spaceAfter": 3}
@@ -261,8 +269,14 @@ class Blocks:
     def box(self, cells: list[Flowable], fill: Color, *rule: Any) -> Grid:
         """A full-width, one-cell panel with a tinted fill and a rule (LINEBEFORE or BOX)."""
         pad = (BOX_PAD, BOX_PAD, BOX_PAD * 0.8, BOX_PAD * 0.8)
-        return grid([[cells]], [self.width], self.fonts.regular, ("BACKGROUND", *ALL, fill),
-                    (rule[0], *ALL, *rule[1:]), pad=pad)  # fmt: skip
+        return grid(
+            [[cells]],
+            [self.width],
+            self.fonts.regular,
+            ("BACKGROUND", *ALL, fill),
+            (rule[0], *ALL, *rule[1:]),
+            pad=pad,
+        )
 
     def callout(self, c: Callout, key: str) -> list[Flowable]:
         role = self.role_of(c.title)
@@ -354,14 +368,31 @@ class Blocks:
         name_date = [[self.para("Name"), "", self.para("Date"), ""]]
         lines = [("LINEBELOW", (i, 0), (i, 0), 0.8, line) for i in (1, 3)]
         widths = [40, self.width * 0.55, 34, None]
-        who = grid(name_date, widths, self.fonts.regular, *lines, ("VALIGN", *ALL, "BOTTOM"),
-                   pad=(0, 6, 0, 3))  # fmt: skip
+        who = grid(
+            name_date,
+            widths,
+            self.fonts.regular,
+            *lines,
+            ("VALIGN", *ALL, "BOTTOM"),
+            pad=(0, 6, 0, 3),
+        )
         who.spaceAfter = 16
-        rows = [[_Shape(CHECKBOX, CHECKBOX, pen, False), Para(f"<b>{n}.</b>", self.st["box"]),
-                 self.para(item.text, "box")] for n, item in enumerate(c.items, 1)]  # fmt: skip
-        ticks = grid(rows, [26, 30, None], self.fonts.regular, ("TOPPADDING", (0, 0), (0, -1), 10),
-                     ("LINEBELOW", (0, 0), (-1, -2), 0.5, tint(self.theme.primary, 0.25)),
-                     pad=(2, 6, 8, 5))  # fmt: skip
+        rows = [
+            [
+                _Shape(CHECKBOX, CHECKBOX, pen, False),
+                Para(f"<b>{n}.</b>", self.st["box"]),
+                self.para(item.text, "box"),
+            ]
+            for n, item in enumerate(c.items, 1)
+        ]
+        ticks = grid(
+            rows,
+            [26, 30, None],
+            self.fonts.regular,
+            ("TOPPADDING", (0, 0), (0, -1), 10),
+            ("LINEBELOW", (0, 0), (-1, -2), 0.5, tint(self.theme.primary, 0.25)),
+            pad=(2, 6, 8, 5),
+        )
         fill, rule = tint(self.theme.primary, ZEBRA), HexColor(self.theme.primary)
         score = self.box([self.para(c.scoring, "box")], fill, "BOX", 1, rule)
         score.spaceBefore, score.spaceAfter = 14, 12
