@@ -14,7 +14,8 @@ from pptx import Presentation
 from pptx.util import Emu
 from pypdf import PdfReader
 
-from rolereport.deck import ink, plan_slides, render_deck
+from rolereport.colors import ink
+from rolereport.deck import plan_slides, render_deck
 from rolereport.model import Slide
 from rolereport.slideplan import BODY_BOTTOM, FOOTER_TOP, Measure, Para
 

@@ -22,6 +22,7 @@ from matplotlib.textpath import TextToPath
 from matplotlib.ticker import MaxNLocator
 
 from .brand import Theme
+from .colors import ink
 from .model import ChartSpec, Datum, Panel
 
 # Base font size by medium: SVG is printed (9 pt at the 7 in text width of a Letter page),
@@ -30,7 +31,6 @@ from .model import ChartSpec, Datum, Panel
 _PRINT_PT, _PRINT_WIDTH, _PRINT_RANGE = 9.0, 7.0, (8.0, 10.0)
 _SLIDE_PT, _SLIDE_WIDTH, _SLIDE_RANGE = 16.0, 11.5, (12.0, 18.0)
 _MIN_PT = 7.0
-_INKS = ("#000000", "#FFFFFF")  # text on a coloured fill, chosen by WCAG contrast
 _LABEL_WRAP, _SKILL_WRAP = 20, 22  # characters per line of axis labels
 _BAR = 0.55  # bar thickness, in rows
 _CENTER = {"ha": "center", "va": "center"}
@@ -134,14 +134,6 @@ class _Style:
 
 def _num(v: float) -> str:
     return f"{v:,.2f}".rstrip("0").rstrip(".") if v != round(v) else f"{v:,.0f}"
-
-
-def _ink(fill: str) -> str:
-    """Black or white, whichever has the higher WCAG contrast ratio on `fill`."""
-    rgb = [int(fill.lstrip("#")[i : i + 2], 16) / 255 for i in (0, 2, 4)]
-    r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in rgb)
-    lum = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return _INKS[0] if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else _INKS[1]
 
 
 # --- shared helpers -------------------------------------------------------------------------
@@ -374,7 +366,7 @@ def _ladder(fig: Figure, spec: ChartSpec, st: _Style) -> None:
             fill, r = st.color(d.role), min(0.08, box_h / 4)
             box = f"round,pad=0,rounding_size={r}"
             ax.add_patch(FancyBboxPatch((x, y), w, box_h, boxstyle=box, fc=fill, ec="none"))
-            kw = st.bold(pt=pt) | {"color": _ink(fill)}
+            kw = st.bold(pt=pt) | {"color": ink(fill)}
             ax.text(x + w / 2, mid, "\n".join(lines), **_CENTER, **kw)
             if d.detail:
                 ax.text(x + w / 2, y - line * 0.6, d.detail, **_CENTER, **st.muted(pt=pt * 0.95))

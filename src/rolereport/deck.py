@@ -19,6 +19,7 @@ from pptx.util import Emu, Pt
 
 from .brand import Theme
 from .charts import render_chart
+from .colors import ink, mix
 from .model import Rendered, Report
 from .slideplan import (
     BAND_TOP,
@@ -47,7 +48,6 @@ from .slideplan import (
 
 __all__ = ["PlannedSlide", "plan_slides", "render_deck"]
 
-INKS = ("#000000", "#FFFFFF")  # text on a coloured fill: whichever contrasts more (WCAG)
 CHART_DPI = 220  # charts are drawn at their placed size, so this is their real resolution
 BAND_TINT, ROW_TINT, RULE_TINT = 0.86, 0.92, 0.7  # theme colours mixed toward the background
 ACCENT_W = 0.14  # the bar on the discussion band's left edge
@@ -72,29 +72,6 @@ def render_deck(report: Report, theme: Theme, aspect: Aspect = "16:9") -> Render
     prs.save(out)
     warnings = tuple(w for p in plan for w in p.warnings) + tuple(writer.warnings)
     return Rendered(_stable_zip(out.getvalue(), report.date), warnings, len(plan))
-
-
-def luminance(color: str) -> float:
-    """WCAG relative luminance of `#RRGGBB`."""
-
-    def channel(c: int) -> float:
-        v = c / 255
-        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
-
-    r, g, b = (int(color[i : i + 2], 16) for i in (1, 3, 5))
-    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
-
-
-def ink(fill: str) -> str:
-    """Black or white, whichever has the higher WCAG contrast on `fill`."""
-    lf = luminance(fill)
-    return max(INKS, key=lambda i: (max(lf, luminance(i)) + 0.05) / (min(lf, luminance(i)) + 0.05))
-
-
-def tint(color: str, toward: str, amount: float) -> str:
-    """`color` mixed `amount` of the way toward `toward` (both `#RRGGBB`)."""
-    a, b = (tuple(int(c[i : i + 2], 16) for i in (1, 3, 5)) for c in (color, toward))
-    return "#" + "".join(f"{round(x + (y - x) * amount):02X}" for x, y in zip(a, b, strict=True))
 
 
 def _emu(inches: float) -> Emu:
@@ -166,10 +143,10 @@ class _Writer:
             self.rect(slide, Box(0, 0, w, BODY_BOTTOM), t.primary, back=True)
         if ps.kind == "discussion":
             band = Box(0, BAND_TOP, w, BODY_BOTTOM - BAND_TOP)
-            self.rect(slide, band, tint(t.secondary, t.background, BAND_TINT))
+            self.rect(slide, band, mix(t.secondary, t.background, BAND_TINT))
             self.rect(slide, Box(0, band.y, ACCENT_W, band.h), t.secondary)
         rule = Box(MARGIN, FOOTER_TOP - FOOTER_RULE_GAP, w - 2 * MARGIN, 0.01)
-        self.rect(slide, rule, tint(t.muted, t.background, RULE_TINT))
+        self.rect(slide, rule, mix(t.muted, t.background, RULE_TINT))
 
     def rect(self, slide, box: Box, color: str, back: bool = False) -> None:
         shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, 0, 0)
@@ -234,7 +211,7 @@ class _Writer:
                 elif i == 0:
                     fill = t.background if label and j == 0 else t.primary
                 else:
-                    fill = tint(t.primary, t.background, ROW_TINT) if i % 2 else t.background
+                    fill = mix(t.primary, t.background, ROW_TINT) if i % 2 else t.background
                 lead = label and j == 0 and i > 0
                 color = ink(fill) if i == 0 else t.heading_color if lead else t.foreground
                 cell = grid.cell(i, j)

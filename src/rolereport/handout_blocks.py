@@ -10,7 +10,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing, String
-from reportlab.lib.colors import Color, HexColor, black, white
+from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -19,8 +19,10 @@ from reportlab.platypus import Paragraph as Para
 from reportlab.platypus import Table as Grid
 from svglib.svglib import svg2rlg
 
+from . import colors
 from .brand import Theme
 from .charts import render_chart
+from .colors import WHITE, mix
 from .formats import cite_mark
 from .model import (
     Block,
@@ -56,16 +58,12 @@ def _esc(text: str, attr: bool = False) -> str:
 
 def tint(hex_color: str, amount: float) -> Color:
     """`hex_color` on white paper at `amount` strength (1: the colour, 0: white)."""
-    c = HexColor(hex_color)
-    return Color(*(1 - (1 - v) * amount for v in (c.red, c.green, c.blue)))
+    return HexColor(mix(hex_color, WHITE, 1 - amount))
 
 
 def ink(hex_color: str) -> Color:
     """Black or white, whichever has the higher WCAG contrast ratio on `hex_color`."""
-    rgb = HexColor(hex_color).rgb()
-    lin = [v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4 for v in rgb]
-    lum = 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-    return black if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else white
+    return HexColor(colors.ink(hex_color))
 
 
 @dataclass(frozen=True)
