@@ -1,0 +1,44 @@
+"""Source numbering: sources are numbered in the order the documents first cite them."""
+
+from __future__ import annotations
+
+from .facts import Dataset
+from .model import Cites, SourceRef
+
+
+class Citations:
+    """Numbers sources in the order the documents first cite them."""
+
+    def __init__(self, d: Dataset) -> None:
+        self.d = d
+        self.order: list[str] = []
+
+    def __call__(self, source_id: str | None) -> Cites:
+        if source_id is None:
+            return ()
+        if source_id not in self.order:
+            self.order.append(source_id)
+        return (self.order.index(source_id) + 1,)
+
+    def refs(self) -> tuple[SourceRef, ...]:
+        for s in self.d.sources:  # sources never cited still close the list
+            self(s.id)
+        by_id = {s.id: s for s in self.d.sources}
+        return tuple(
+            SourceRef(
+                i + 1,
+                sid,
+                by_id[sid].title,
+                by_id[sid].publisher or "",
+                by_id[sid].url or "",
+                by_id[sid].year,
+            )
+            for i, sid in enumerate(self.order)
+        )
+
+
+def cites_said(cites: Cites) -> str:
+    if not cites:
+        return ""
+    plural = "s" if len(cites) > 1 else ""
+    return f"Source{plural}: {', '.join(f'[{n}]' for n in cites)} in the sources list."
