@@ -31,20 +31,18 @@ from .slideplan import (
     COVER_TITLE_TOP,
     FOOTER_H,
     FOOTER_TOP,
-    INSET,
     LOGO_SMALL,
     MARGIN,
     SLIDE_HEIGHT,
     SLIDE_WIDTH,
     Aspect,
-    Box,
-    Para,
     PlannedSlide,
     Text,
     Visual,
     has_label_column,
     plan_slides,
 )
+from .textfit import INSET, Box, Para
 
 __all__ = ["PlannedSlide", "plan_slides", "render_deck"]
 

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
-from pathlib import Path
+from functools import cache
 from typing import Literal, TypeVar
-
-from PIL import ImageFont
 
 from .brand import Theme
 from .formats import cite_mark
 from .model import ChartSpec, Report, Slide, SourceRef, Table
+from .textfit import INSET, LINE, Box, Measure, Para, fit, fit_line, sizes, split_long
 
 Aspect = Literal["16:9", "4:3"]
 T = TypeVar("T")
@@ -31,7 +29,6 @@ BAND_TOP = BODY_TOP - 0.12  # discussion slides: a tinted band behind the body, 
 BAND_INSET = (0.25, 0.1, 0.3)  # the text inside the band: left and right, top, bottom
 GUTTER = 0.4  # between columns, and between bullets and a chart beside them
 CHART_INSET = 0.2  # a chart sits this much inside the body width on each side
-INSET = 0.05  # text frame margins, every side
 CELL_INSET_X, CELL_INSET_Y = 0.08, 0.05
 COVER_LOGO_TOP, COVER_LOGO_H = 0.6, 0.8
 COVER_TITLE_TOP, COVER_TITLE_H = 2.55, 1.8
@@ -44,30 +41,9 @@ BODY_PT, DISCUSSION_PT, TABLE_PT, AGENDA_PT = (28, 14), (28, 24), (24, 14), (28,
 SMALL_PT = (12, 9)  # kicker is bold 14; captions, footers and cover meta use these
 KICKER_PT, META_PT = 14, 18
 MAX_BULLETS, AGENDA_PER_COLUMN = 6, 6
-LINE, TITLE_LINE = 1.2, 1.1  # line pitch × size, written as exact spacing in the deck
+TITLE_LINE = 1.1  # a title's line pitch × size (body text uses textfit.LINE)
 SPACE, SPREAD = 0.5, 1.0  # space before a paragraph after the first, × size: least and most
 ROW_PAD = 0.25  # inches a table row may grow by when the slide has room
-SAFETY = 0.97  # renderers kern and round a little differently: use 97% of a line's width
-
-
-@dataclass(frozen=True)
-class Box:
-    x: float
-    y: float
-    w: float
-    h: float
-
-
-@dataclass(frozen=True)
-class Para:
-    text: str
-    size: float
-    bold: bool = False
-    line: float = LINE
-    space: float = 0.0  # points before the paragraph
-    indent: float = 0.0  # points of hanging indent (bullet, number or label)
-    label: str = ""  # shown in the hanging indent, e.g. "[1]"
-    link: str = ""
 
 
 Role = Literal["title", "kicker", "subtitle", "meta", "body", "caption", "footer", "page"]
@@ -112,97 +88,6 @@ class PlannedSlide:
     warnings: tuple[str, ...] = field(default=())
 
 
-class Measure:
-    """Text widths in points from the theme's TrueType files; wraps and fits paragraphs."""
-
-    def __init__(self, regular: Path | None = None, bold: Path | None = None) -> None:
-        self.files = (regular, bold or regular)
-
-    def width(self, text: str, size: float, bold: bool = False) -> float:
-        path = self.files[1 if bold else 0]
-        if path is None:  # no theme: a generous average glyph width
-            return len(text) * size * (0.56 if bold else 0.52)
-        # Without kerning (as Pillow's basic layout) widths add up word by word: cache words.
-        words = text.split(" ")
-        return (
-            (sum(map(_units, [path] * len(words), words)) + (len(words) - 1) * _units(path, " "))
-            * size
-            / _UNITS
-        )
-
-    def wrap(self, text: str, size: float, width: float, bold: bool = False) -> list[str]:
-        """Lines as a renderer breaks them: at spaces, and inside words longer than a line."""
-        width *= SAFETY
-        lines: list[str] = []
-        line = ""
-        for word in text.split(" "):
-            trial = f"{line} {word}" if line else word
-            if self.width(trial, size, bold) <= width:
-                line = trial
-                continue
-            if line:
-                lines.append(line)
-            while len(word) > 1 and self.width(word, size, bold) > width:
-                cut = len(word) - 1
-                while cut > 1 and self.width(word[:cut], size, bold) > width:
-                    cut -= 1
-                lines.append(word[:cut])
-                word = word[cut:]
-            line = word
-        lines.append(line)
-        return lines
-
-    def height(self, paras: Sequence[Para], width: float) -> float:
-        """Points the paragraphs take in a frame `width` points wide (inside its margins)."""
-        return sum(
-            p.space + len(self.wrap(p.text, p.size, width - p.indent, p.bold)) * p.size * p.line
-            for p in paras
-        )
-
-    def fits(self, paras: Sequence[Para], box: Box, inset: float = INSET) -> bool:
-        return self.height(paras, (box.w - 2 * inset) * 72) <= (box.h - 2 * inset) * 72 + 0.01
-
-
-_UNITS = 200  # fonts load at this size; widths scale linearly from it
-
-
-@lru_cache(maxsize=8)
-def _font(path: Path) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(path), _UNITS, layout_engine=ImageFont.Layout.BASIC)
-
-
-@lru_cache(maxsize=65536)
-def _units(path: Path, word: str) -> float:
-    return _font(path).getlength(word)
-
-
-def sizes(start: float, floor: float) -> list[float]:
-    return list(range(int(start), int(floor) - 1, -2))
-
-
-def fit(
-    m: Measure, box: Box, make: Callable[[float], tuple[Para, ...]], pts: tuple[int, int]
-) -> tuple[Para, ...] | None:
-    """The paragraphs at the largest size that fits the box, or None."""
-    return next((ps for s in sizes(*pts) if m.fits(ps := make(s), box)), None)
-
-
-def fit_line(
-    m: Measure, box: Box, text: str, pts: tuple[int, int], bold: bool = False, line: float = LINE
-) -> tuple[Para, str]:
-    """One paragraph fitted to the box; at the floor, cut at a word with an ellipsis (warned)."""
-    got = fit(m, box, lambda s: (Para(text, s, bold, line),), pts)
-    if got:
-        return got[0], ""
-    words = text.split(" ")
-    while len(words) > 1:
-        words.pop()
-        para = Para(" ".join(words) + "…", pts[1], bold, line)
-        if m.fits((para,), box):
-            return para, f"'{text}' is too long for its box and was shortened"
-    return Para(text, pts[1], bold, line), f"'{text}' does not fit its box"
-
-
 def chunks(items: Sequence[T], ok: Callable[[Sequence[T]], bool], limit: int) -> list[list[T]]:
     """Split items into the fewest slides that each fit (evenly when that fits too)."""
     greedy: list[list[T]] = []
@@ -218,21 +103,6 @@ def chunks(items: Sequence[T], ok: Callable[[Sequence[T]], bool], limit: int) ->
         even.append(list(items[i : i + size]))
         i += size
     return even if all(len(c) <= limit and ok(c) for c in even) else greedy
-
-
-def split_long(text: str, ok: Callable[[str], bool]) -> list[str]:
-    """A single item too long for a slide, cut at words into pieces that each fit."""
-    if ok(text):
-        return [text]
-    pieces, words = [], text.split(" ")
-    while words:
-        n = len(words)
-        while n > 1 and not ok(" ".join(words[:n]) + " …"):
-            n -= 1
-        piece = " ".join(words[:n])
-        words = words[n:]
-        pieces.append(piece + (" …" if words else ""))
-    return pieces
 
 
 def plan_slides(
