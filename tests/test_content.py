@@ -57,7 +57,7 @@ def test_the_charts_the_handout_needs_are_all_there_with_alt_text_in_numbers(rep
 def test_article_figures_are_labelled_as_the_articles_claims(report):
     for kind in ("pay_location", "freelance"):
         chart = next(c for c in report.charts if c.kind == kind)
-        assert "article" in chart.title and "article" in chart.note
+        assert "as reported by Upwork" in chart.title and "Upwork" in chart.note
 
 
 def test_every_slide_idea_has_speaker_notes_and_the_pay_slide_carries_the_figures(report):

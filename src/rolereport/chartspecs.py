@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .citations import reported_by
 from .facts import Dataset, Role
 from .formats import count, currency_symbol, lower_first, money, percent
 from .model import ChartSpec, Cites, Datum, Panel
@@ -72,17 +73,16 @@ def pay_location(d: Dataset, cite: Cite) -> ChartSpec | None:
     if not panels:
         return None
     who = panels[0].title if len(panels) == 1 else "Pay"
+    by = reported_by(d, {loc.source for r in d.roles for loc in r.salary.by_location})
     return ChartSpec(
         id="pay-location",
         kind="pay_location",
-        title=f"{who} pay by city, as the article reports it",
-        alt="Bar chart of annual pay by city, as quoted by the article (not official statistics). "
-        + "; ".join(words)
-        + ".",
+        title=f"{who} pay by city, as reported by {by}",
+        alt=f"Bar chart of annual pay by city, as reported by {by}. " + "; ".join(words) + ".",
         panels=tuple(panels),
         unit="money",
         currency_symbol=currency_symbol(cur),
-        note="Marketplace figures quoted in the article; no government series backs them.",
+        note=f"Figures as quoted by {by}; see the data notes.",
         cites=tuple(sorted(cites)),
     )
 
@@ -136,6 +136,7 @@ def freelance(d: Dataset, cite: Cite) -> ChartSpec | None:
     if not have:
         return None
     sym = currency_symbol(d.meta.currency)
+    by = reported_by(d, {r.freelance.source for r in have if r.freelance})
     data = tuple(
         Datum(
             r.label,
@@ -151,14 +152,14 @@ def freelance(d: Dataset, cite: Cite) -> ChartSpec | None:
     return ChartSpec(
         id="freelance",
         kind="freelance",
-        title="Freelance hourly rates, as the article reports them",
-        alt="Range chart of freelance hourly rates quoted by the article. "
+        title=f"Freelance hourly rates, as reported by {by}",
+        alt=f"Range chart of freelance hourly rates as reported by {by}. "
         + "; ".join(f"{x.label}: {x.text.replace('/h', ' an hour')}" for x in data)
         + ".",
         panels=(Panel("", data),),
         unit="money_hour",
         currency_symbol=sym,
-        note=" ".join(m for m in ("Marketplace rates quoted in the article.", missing) if m),
+        note=" ".join(m for m in (f"Rates as quoted by {by}.", missing) if m),
         cites=cites,
     )
 

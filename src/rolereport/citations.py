@@ -42,3 +42,10 @@ def cites_said(cites: Cites) -> str:
         return ""
     plural = "s" if len(cites) > 1 else ""
     return f"Source{plural}: {', '.join(f'[{n}]' for n in cites)} in the sources list."
+
+
+def reported_by(d: Dataset, source_ids: set[str]) -> str:
+    """Who a group of figures comes from, for labels: the publisher, else the source's title."""
+    by_id = {s.id: s for s in d.sources}
+    names = sorted({by_id[i].publisher or by_id[i].title for i in source_ids if i in by_id})
+    return " and ".join(names) if names else "the source"

@@ -177,11 +177,7 @@ def _skills(d: Dataset) -> Section | None:
                 )
             )
     tool_rows = tuple((r.name, ", ".join(r.tools)) for r in d.roles if r.tools)
-    table = (
-        Table(("Role", "Tools the article names"), tool_rows, caption="Tools")
-        if tool_rows
-        else None
-    )
+    table = Table(("Role", "Tools"), tool_rows, caption="Tools") if tool_rows else None
     if table:
         blocks.append(table)
     slides = []
@@ -248,7 +244,7 @@ def _education(d: Dataset, cite: Citations) -> Section | None:
                 )
                 + ". "
                 + cites_said(cite(src))
-                + " Degrees open doors; the article stresses that staying current matters too.",
+                + " Ask who in the room is studying now, and toward which role.",
             )
         )
     if ladder:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from . import chartspecs
-from .citations import Citations, cites_said
+from .citations import Citations, cites_said, reported_by
 from .facts import Dataset
-from .formats import count, join_words, money, percent
+from .formats import count, join_words, lower_first, money, percent
 from .model import Bullets, Figure, Item, Paragraph, Section, Slide, Table
 
 
@@ -31,6 +31,7 @@ def pay_section(d: Dataset, cite: Citations) -> Section:
     loc = chartspecs.pay_location(d, cite)
     if loc:
         blocks.append(Figure(loc))
+        blocks.append(_city_pay(d, cite))
         slides.append(
             Slide(
                 "Pay varies with location",
@@ -78,6 +79,18 @@ def freelance_section(d: Dataset, cite: Citations) -> Section | None:
             "treat these marketplace figures as indications.",
         ),
         Figure(chart),
+        Bullets(
+            tuple(
+                Item(
+                    _hourly(d, r.freelance.hourly_low, r.freelance.hourly_high),
+                    r.name,
+                    cite(r.freelance.source),
+                )
+                for r in have
+                if r.freelance
+            ),
+            title=chart.title,
+        ),
     ]
     for r in have:
         if r.freelance and r.freelance.projects:
@@ -117,3 +130,20 @@ def freelance_section(d: Dataset, cite: Citations) -> Section | None:
             )
         )
     return Section("freelance", "Freelance work", tuple(blocks), tuple(slides))
+
+
+def _hourly(d: Dataset, low: float, high: float) -> str:
+    return f"{money(low, d.meta.currency)} to {money(high, d.meta.currency)} an hour"
+
+
+def _city_pay(d: Dataset, cite: Citations) -> Bullets:
+    """The city figures in words too: a chart alone hides them from text and screen readers."""
+    items = []
+    for r in d.roles:
+        for loc in r.salary.by_location:
+            level = f"{loc.level} {lower_first(r.label)}" if loc.level else r.label
+            value = money(loc.value, d.meta.currency)
+            said = f"{loc.qualifier} {value}" if loc.qualifier else value
+            items.append(Item(f"{level}, {said} a year", loc.place, cite(loc.source)))
+    by = reported_by(d, {loc.source for r in d.roles for loc in r.salary.by_location})
+    return Bullets(tuple(items), title=f"Pay by city, as reported by {by}")
