@@ -39,13 +39,13 @@ def output_path(out_dir: Path, slug: str, kind: Output) -> Path:
     return out_dir / f"{slug}-{_SUFFIX[kind]}"
 
 
-def render_handout(report: Report, theme: Theme, paper: str) -> Rendered:
+def render_handout(report: Report, theme: Theme, paper: str = "letter") -> Rendered:
     from .handout import render_handout as render  # ReportLab loads only when asked for
 
     return render(report, theme, paper)  # type: ignore[arg-type]
 
 
-def render_deck(report: Report, theme: Theme, aspect: str) -> Rendered:
+def render_deck(report: Report, theme: Theme, aspect: str = "16:9") -> Rendered:
     from .deck import render_deck as render  # python-pptx loads only when asked for
 
     return render(report, theme, aspect)  # type: ignore[arg-type]
@@ -57,7 +57,7 @@ def build(
     out: str | Path = "output",
     only: Sequence[Output] = OUTPUTS,
     paper: str | None = None,
-    aspect: str = "16:9",
+    aspect: str | None = None,
     progress: Progress | None = None,
 ) -> BuildResult:
     """Build the requested documents and write them; raises InputError or OutputError.
@@ -77,6 +77,8 @@ def build(
 
     if paper not in (None, "letter", "a4"):
         raise InputError.at("--paper", "", f"'{paper}' is not letter or a4")
+    explicit_aspect = aspect is not None
+    aspect = aspect or "16:9"
     if aspect not in ("16:9", "4:3"):
         raise InputError.at("--aspect", "", f"'{aspect}' is not 16:9 or 4:3")
     say("Reading the data file")
@@ -100,7 +102,9 @@ def build(
     out_dir = Path(out)
     paths = write_all({output_path(out_dir, report.slug, k): r.data for k, r in rendered.items()})
     lap("write")
-    warnings = tuple(w for r in rendered.values() for w in r.warnings)
+    warnings = theme.warnings + tuple(w for r in rendered.values() for w in r.warnings)
+    if explicit_aspect and theme.template and "pptx" in only:
+        warnings += (f"--aspect {aspect} is ignored: the template sets the slide size",)
     return BuildResult(paths, warnings, {k: r.pages for k, r in rendered.items()}, timings)
 
 

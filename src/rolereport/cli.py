@@ -44,7 +44,9 @@ def _parser() -> argparse.ArgumentParser:
         help="handout paper (default: the brand's, else letter)",
     )
     b.add_argument(
-        "--aspect", choices=("16:9", "4:3"), default="16:9", help="deck shape (default 16:9)"
+        "--aspect",
+        choices=("16:9", "4:3"),
+        help="deck shape (default 16:9; a template sets its own)",
     )
     b.add_argument("--timings", action="store_true", help="print how long each stage took")
 
@@ -119,6 +121,8 @@ def _check(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.data)
     theme = load_brand(args.assets)
     report = build_report(dataset)
+    for w in theme.warnings:
+        print(f"Warning: {w}", file=sys.stderr)
     print(
         f"OK: {report.title} ({len(dataset.roles)} roles, {report.as_of}); "
         f"brand {theme.name!r} from {theme.folder}"
