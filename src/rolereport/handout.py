@@ -7,7 +7,7 @@ import os
 import re
 import warnings
 from datetime import datetime, timezone
-from functools import partial
+from functools import cache, partial
 from io import BytesIO
 from pathlib import Path
 from typing import Any, Literal
@@ -56,7 +56,7 @@ def render_handout(
     if paper not in PAPER:
         raise ValueError(f"paper must be 'letter' or 'a4', not {paper!r}")
     _pin_safe_settings()
-    fonts = _register_fonts(theme.font)
+    fonts = _register_fonts(theme.font, theme.heading_font)
     width, height = size = PAPER[paper]
     blocks = Blocks(report, theme, fonts, width - 2 * MARGIN_X)
     page = _Page(report, theme, fonts.regular, size)
@@ -116,29 +116,39 @@ def _pin_safe_settings() -> None:
     rl_config.platypus_link_underline = 0  # links look as designed, whatever the env says
 
 
-def _register_fonts(font: FontFiles) -> Fonts:
-    """Register each brand face once, named for its family and file."""
-    family = re.sub(r"[^A-Za-z0-9]+", "", font.family) or "Brand"
-    names = []
-    for style in ("regular", "bold", "italic", "bold_italic"):
-        path = Path(getattr(font, style))
-        name = f"{family}-{hashlib.sha1(str(path).encode()).hexdigest()[:8]}"
-        if name not in pdfmetrics.getRegisteredFontNames():
-            try:
-                pdfmetrics.registerFont(TTFont(name, str(path)))
-            except Exception as e:  # truncated, fake or CFF-flavoured font files
-                msg = f"is not a usable TrueType font ({e}); supply a .ttf with TrueType outlines"
-                raise BrandError.at(path, "typography.fonts", msg) from e
-        names.append(name)
-    f = Fonts(*names)
+def _register_fonts(font: FontFiles, heading: FontFiles) -> Fonts:
+    """Register each brand face once, named for its family and its file's content."""
+    names = [_register(font, style) for style in ("regular", "bold", "italic", "bold_italic")]
+    f = Fonts(*names, heading=_register(heading, "bold"))
     pdfmetrics.registerFontFamily(
         f.regular, normal=f.regular, bold=f.bold, italic=f.italic, boldItalic=f.bold_italic
     )
     return f
 
 
+def _register(font: FontFiles, style: str) -> str:
+    path = Path(getattr(font, style))
+    family = re.sub(r"[^A-Za-z0-9]+", "", font.family) or "Brand"
+    # Named by content, not path: the same font gives the same bytes in any checkout.
+    name = f"{family}-{_digest(path)}"
+    if name not in pdfmetrics.getRegisteredFontNames():
+        try:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+        except Exception as e:  # truncated, fake or CFF-flavoured font files
+            msg = f"is not a usable TrueType font ({e}); supply a .ttf with TrueType outlines"
+            raise BrandError.at(path, "typography.fonts", msg) from e
+    return name
+
+
+@cache
+def _digest(path: Path) -> str:
+    return hashlib.sha1(path.read_bytes()).hexdigest()[:8]
+
+
 def _glyph_warnings(chars: set[str], fonts: Fonts) -> tuple[str, ...]:
-    faces = [pdfmetrics.getFont(n).face.charToGlyph for n in (fonts.regular, fonts.bold)]
+    faces = [
+        pdfmetrics.getFont(n).face.charToGlyph for n in (fonts.regular, fonts.bold, fonts.head)
+    ]
     lost = sorted(c for c in chars if not c.isspace() and any(ord(c) not in f for f in faces))
     shown = ", ".join(f"'{c}' (U+{ord(c):04X})" for c in lost)
     return (f"handout: the brand font lacks {shown}; they print as empty boxes",) if lost else ()
@@ -249,7 +259,7 @@ class _Contents(Flowable):
 
 
 def _cover(report: Report, b: Blocks, logo: _Logo, pages: dict[str, int]) -> list[Flowable]:
-    on, bold, regular = ink(b.theme.primary), b.fonts.bold, b.fonts.regular
+    on, bold, regular = ink(b.theme.primary), b.fonts.head, b.fonts.regular
     title = ParagraphStyle(
         "cover_title",
         b.st["body"],

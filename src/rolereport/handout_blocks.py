@@ -68,12 +68,17 @@ def ink(hex_color: str) -> Color:
 
 @dataclass(frozen=True)
 class Fonts:
-    """Registered ReportLab names of the brand's four faces."""
+    """Registered ReportLab names of the brand's four faces, and the face for headings."""
 
     regular: str
     bold: str
     italic: str
     bold_italic: str
+    heading: str = ""
+
+    @property
+    def head(self) -> str:
+        return self.heading or self.bold
 
 
 def styles(theme: Theme, f: Fonts) -> dict[str, ParagraphStyle]:
@@ -89,7 +94,7 @@ def styles(theme: Theme, f: Fonts) -> dict[str, ParagraphStyle]:
         bulletFontName=f.bold,
         bulletColor=HexColor(theme.primary),
     )
-    heading = {"fontName": f.bold, "textColor": head, "keepWithNext": 1}
+    heading = {"fontName": f.head, "textColor": head, "keepWithNext": 1}
     cell = {"fontSize": CELL_PT, "leading": CELL_PT + 3, "spaceAfter": 0}
     bullet = {"leftIndent": BULLET_INDENT, "bulletIndent": 2, "spaceAfter": 3}
     table: dict[str, dict[str, Any]] = {
