@@ -22,7 +22,8 @@ from pydantic import (
 )
 
 from .errors import DataError, Problem
-from .yamlfile import YamlDoc, read_yaml
+from .problems import kind_of, problems
+from .yamlfile import read_yaml
 
 FORMAT = "rolereport/1"
 DEFAULT_DATASET = "ai-engineer-vs-data-scientist"
@@ -41,7 +42,7 @@ def _text(value: Any) -> str:
             f"expected text, got {value!r} (YAML read it as a number or date): quote it"
         )
     if not isinstance(value, str):
-        raise ValueError(f"expected text, got a {_kind(value)}")
+        raise ValueError(f"expected text, got a {kind_of(value)}")
     bad = _BAD_CHARS.search(value.replace("\x0c", " "))
     if bad:
         raise ValueError(
@@ -73,6 +74,12 @@ def _as_of(value: Any) -> Any:
 
 
 Text = Annotated[str, BeforeValidator(_text)]
+# Length limits keep every text within what a slide and a handout page can show.
+Label = Annotated[Text, Field(max_length=40)]
+Name = Annotated[Text, Field(max_length=80)]
+Line = Annotated[Text, Field(max_length=160)]
+Item = Annotated[Text, Field(max_length=220)]
+Para = Annotated[Text, Field(max_length=900)]
 Number = Annotated[float, BeforeValidator(_number)]
 Amount = Annotated[float, BeforeValidator(_number), AfterValidator(_not_negative)]
 Ident = Annotated[
@@ -83,107 +90,195 @@ Ident = Annotated[
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
 
 
 class Source(_Model):
+    """A publication that figures cite by its id."""
+
     id: Ident
+    """Short id that `source:` keys refer to, e.g. bls-oews-2023."""
     title: Text
-    publisher: Text | None = None
-    url: Text | None = None
-    year: int | None = None
+    """Title of the publication or table."""
+    publisher: Name | None = None
+    """Who publishes it, e.g. U.S. Bureau of Labor Statistics."""
+    url: Line | None = None
+    """Web address shown as a link in the sources list."""
+    year: Annotated[int, Field(ge=1900, le=2100)] | None = None
+    """Year of publication."""
 
 
 class Meta(_Model):
-    title: Text
-    subtitle: Text | None = None
+    """What the documents are about."""
+
+    title: Name
+    """Title of the handout and the deck."""
+    subtitle: Line | None = None
+    """Line under the title."""
     slug: Ident | None = None
-    summary: Text
-    as_of: Annotated[Text, BeforeValidator(_as_of)]
+    """File-name stem of the outputs; default: derived from the title."""
+    summary: Para
+    """One paragraph introducing the comparison (first page)."""
+    as_of: Annotated[Label, BeforeValidator(_as_of)]
+    """Data vintage shown on every page and slide, e.g. "2023-05" (quote it)."""
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
-    locale: Text | None = None
-    audience: Text | None = None
+    """ISO 4217 code of all pay figures."""
+    locale: Label | None = None
+    """Language and region, e.g. en_US (sets the document language)."""
+    audience: Line | None = None
+    """Who the documents are for (first page and title slide)."""
 
 
 class Occupation(_Model):
-    code: Text
-    title: Text
+    """The official occupation whose statistics stand for the role."""
+
+    code: Label
+    """Occupation code, e.g. SOC "15-1221" (quote it)."""
+    title: Line
+    """Official occupation title."""
 
 
 class Skill(_Model):
-    name: Text
-    detail: Text | None = None
+    """A skill the role needs."""
+
+    name: Name
+    """Short name (chart label)."""
+    detail: Item | None = None
+    """One sentence on what the skill involves."""
     weight: Annotated[int, Field(ge=1, le=5)] = 3
+    """Editorial importance from 1 to 5 (shown in the skills chart)."""
 
 
 class Education(_Model):
-    entry_level: Text | None = None
-    typical: Text | None = None
-    advanced: Text | None = None
+    """How people enter the role."""
+
+    entry_level: Line | None = None
+    """Typical entry-level education, e.g. the BLS category."""
+    typical: Line | None = None
+    """Common degree or background."""
+    advanced: Line | None = None
+    """What helps to advance."""
     source: Ident | None = None
+    """Source of the entry-level education."""
 
 
 class LocationPay(_Model):
-    place: Text
+    """Pay quoted for one place."""
+
+    place: Name
+    """City or region."""
     value: Amount
-    qualifier: Text | None = None
-    level: Text | None = None
+    """Annual pay there."""
+    qualifier: Label | None = None
+    """How the source qualifies the figure, e.g. "well over"."""
+    level: Label | None = None
+    """Seniority the figure is for, e.g. Lead."""
     source: Ident
+    """Source of this figure."""
 
 
 class Salary(_Model):
+    """Annual pay in meta.currency."""
+
     source: Ident
-    period: Text | None = None
+    """Source of the percentiles."""
+    period: Label | None = None
+    """When the figures were measured, e.g. May 2023."""
     p10: Amount | None = None
+    """10th percentile."""
     p25: Amount | None = None
+    """25th percentile."""
     median: Amount
+    """Median (50th percentile)."""
     p75: Amount | None = None
+    """75th percentile."""
     p90: Amount | None = None
-    by_location: tuple[LocationPay, ...] = ()
+    """90th percentile."""
+    by_location: Annotated[tuple[LocationPay, ...], Field(max_length=8)] = ()
+    """Pay quoted for places (each with its own source)."""
 
 
 class Outlook(_Model):
+    """Projected demand."""
+
     source: Ident
-    period: Text | None = None
+    """Source of the projections."""
+    period: Label | None = None
+    """Projection period, e.g. "2023–2033"."""
     growth_pct: Number | None = None
+    """Projected employment change in percent (may be negative)."""
     openings_per_year: Amount | None = None
+    """Projected openings a year."""
 
 
 class Project(_Model):
-    title: Text
-    detail: Text | None = None
+    """A typical freelance project."""
+
+    title: Name
+    """Short title."""
+    detail: Item | None = None
+    """One sentence on the work."""
     source: Ident | None = None
+    """Source of this project description."""
 
 
 class Freelance(_Model):
+    """Freelance work and rates."""
+
     source: Ident
+    """Source of the hourly rates."""
     hourly_low: Amount
+    """Low end of the hourly rate."""
     hourly_high: Amount
-    projects: tuple[Project, ...] = ()
+    """High end of the hourly rate."""
+    projects: Annotated[tuple[Project, ...], Field(max_length=8)] = ()
+    """Typical projects."""
 
 
 class CareerStage(_Model):
-    stage: Text
-    years: Text | None = None
-    detail: Text | None = None
+    """One step of the career path."""
+
+    stage: Name
+    """Title of the step."""
+    years: Label | None = None
+    """Typical years of experience, e.g. "3–7" (quote it)."""
+    detail: Item | None = None
+    """What the step involves."""
 
 
 class Role(_Model):
+    """One of the 2 to 4 roles compared."""
+
     id: Ident
-    name: Text
-    short_name: Text | None = None
+    """Short id that `leans:` and `role:` keys refer to, e.g. data-scientist."""
+    name: Name
+    """Full name, e.g. Data Scientist."""
+    short_name: Label | None = None
+    """Shorter name for chart labels."""
     occupation: Occupation | None = None
-    focus: Text | None = None
-    summary: Text
-    responsibilities: tuple[Text, ...] = ()
-    skills: tuple[Skill, ...] = ()
-    tools: tuple[Text, ...] = ()
+    """Official occupation used for the statistics."""
+    focus: Line | None = None
+    """The role in one line."""
+    summary: Para
+    """One paragraph: what the role is."""
+    responsibilities: Annotated[tuple[Item, ...], Field(max_length=8)] = ()
+    """What the role does day to day."""
+    skills: Annotated[tuple[Skill, ...], Field(max_length=10)] = ()
+    """Skills with details and weights."""
+    tools: Annotated[tuple[Label, ...], Field(max_length=15)] = ()
+    """Tools and technologies."""
     education: Education | None = None
+    """Education."""
     salary: Salary
+    """Annual pay."""
     outlook: Outlook | None = None
+    """Job outlook."""
     freelance: Freelance | None = None
-    career_path: tuple[CareerStage, ...] = ()
-    generative_ai: Text | None = None
+    """Freelance rates and projects."""
+    career_path: Annotated[tuple[CareerStage, ...], Field(max_length=6)] = ()
+    """Career steps, entry to senior."""
+    generative_ai: Para | None = None
+    """How generative AI changes the role."""
 
     @property
     def label(self) -> str:
@@ -192,44 +287,73 @@ class Role(_Model):
 
 
 class CollabStep(_Model):
+    """One step of a shared workflow."""
+
     role: Ident
-    action: Text
+    """Id of the role that does it."""
+    action: Item
+    """What they do."""
 
 
 class Collaboration(_Model):
-    summary: Text | None = None
-    steps: tuple[CollabStep, ...] = ()
-    example: Text | None = None
+    """How the roles work together."""
+
+    summary: Para | None = None
+    """One paragraph."""
+    steps: Annotated[tuple[CollabStep, ...], Field(max_length=8)] = ()
+    """A typical workflow, in order."""
+    example: Para | None = None
+    """A concrete example."""
 
 
 class Statement(_Model):
-    statement: Text
+    """A self-assessment statement."""
+
+    statement: Item
+    """First-person statement, e.g. "I like ..."."""
     leans: Ident
+    """Id of the role the statement points to."""
 
 
 class Comparison(_Model):
-    key_differences: tuple[Text, ...] = ()
+    """What the documents say across the roles."""
+
+    key_differences: Annotated[tuple[Item, ...], Field(max_length=8)] = ()
+    """Key differences, one line each."""
     collaboration: Collaboration | None = None
-    takeaways: tuple[Text, ...] = ()
-    discussion_questions: tuple[Text, ...] = ()
-    self_assessment: tuple[Statement, ...] = ()
+    """How the roles collaborate."""
+    takeaways: Annotated[tuple[Item, ...], Field(max_length=8)] = ()
+    """Closing takeaways."""
+    discussion_questions: Annotated[tuple[Item, ...], Field(max_length=10)] = ()
+    """Questions for workshop discussion."""
+    self_assessment: Annotated[tuple[Statement, ...], Field(max_length=16)] = ()
+    """Statements for the self-assessment worksheet."""
 
 
 class Note(_Model):
-    text: Text
+    """A caveat about the data, shown with the sources."""
+
+    text: Para
+    """The note."""
     source: Ident | None = None
+    """Source the note refers to."""
 
 
 class Dataset(_Model):
-    """A validated data file. Build with `load_dataset`."""
+    """A rolereport data file (format rolereport/1). Build with `load_dataset`."""
 
     format: Literal["rolereport/1"] = FORMAT
+    """Format version."""
     meta: Meta
+    """Title, summary and vintage."""
     roles: Annotated[tuple[Role, ...], Field(min_length=2, max_length=4)]
+    """The roles compared, 2 to 4."""
     comparison: Comparison = Comparison()
-    notes: tuple[Note, ...] = ()
-    sources: Annotated[tuple[Source, ...], Field(min_length=1)]
-    origin: Annotated[str, Field(exclude=True)] = ""
+    """Cross-role content."""
+    notes: Annotated[tuple[Note, ...], Field(max_length=10)] = ()
+    """Data caveats."""
+    sources: Annotated[tuple[Source, ...], Field(min_length=1, max_length=20)]
+    """Every source cited, with id and title."""
 
     @property
     def slug(self) -> str:
@@ -277,13 +401,12 @@ def load_dataset(name_or_path: str | Path | None = None) -> Dataset:
     if not isinstance(doc.data, dict):
         raise DataError.at(shown, "", "expected a mapping of keys (format:, meta:, roles: ...)", 1)
     try:
-        dataset = Dataset.model_validate({**doc.data, "origin": str(path)})
+        dataset = Dataset.model_validate(doc.data)
     except ValidationError as exc:
-        errors = [e for e in exc.errors() if not _echo_of_item_error(e)]
-        raise DataError([_problem(shown, doc, err) for err in errors]) from None
-    problems = [Problem(shown, p, m, doc.line_of(p)) for p, m in _cross_checks(dataset)]
-    if problems:
-        raise DataError(problems)
+        raise DataError(problems(exc, Dataset, shown, doc)) from None
+    crossed = [Problem(shown, p, m, doc.line_of(p)) for p, m in _cross_checks(dataset)]
+    if crossed:
+        raise DataError(crossed)
     return dataset
 
 
@@ -347,99 +470,3 @@ def _cross_checks(d: Dataset) -> list[tuple[str, str]]:
     for j, note in enumerate(d.notes):
         ref(f"notes[{j}].source", note.source, source_ids, "source")
     return found
-
-
-_MESSAGES = {
-    "missing": "is required: add it",
-    "too_short": "needs at least {min_length} entries",
-    "too_long": "allows at most {max_length} entries",
-}
-
-
-def _problem(file: str, doc: YamlDoc, err: dict[str, Any]) -> Problem:
-    loc = tuple(err["loc"])
-    # Annotated validators add their own step to the location; keep keys and indexes only.
-    loc = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith("function-"))
-    path = _path(loc)
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    if kind == "extra_forbidden":
-        known = _known_keys(loc[:-1])
-        hint = difflib.get_close_matches(str(loc[-1]), known, n=1)
-        fix = f"did you mean '{hint[0]}'?" if hint else f"allowed here: {', '.join(known)}"
-        message = f"unknown key: {fix}"
-    elif kind == "value_error":
-        message = str(ctx.get("error", err["msg"]))
-    elif kind in _MESSAGES:
-        message = _MESSAGES[kind].format(**ctx)
-    elif (
-        kind == "string_pattern_mismatch"
-        and loc
-        and loc[-1] in ("id", "slug", "source", "leans", "role")
-    ):
-        message = f"'{err['input']}' is not a valid id: use lower-case letters, digits and '-'"
-    elif kind == "string_pattern_mismatch" and loc and loc[-1] == "currency":
-        message = f"'{err['input']}' is not an ISO 4217 code: use three capitals such as USD or EUR"
-    elif kind == "literal_error":
-        message = f"must be {FORMAT!r}; got {err['input']!r}"
-    elif kind in ("model_type", "dict_type"):
-        message = f"expected a mapping of keys, got {_kind(err['input'])}"
-    elif kind in ("tuple_type", "list_type"):
-        message = f"expected a list (lines starting with '- '), got {_kind(err['input'])}"
-    elif kind.startswith("int"):
-        message = f"expected a whole number, got {err['input']!r}"
-    else:
-        message = err["msg"][0].lower() + err["msg"][1:]
-    return Problem(file, path, message, doc.line_of(path))
-
-
-def _echo_of_item_error(err: dict[str, Any]) -> bool:
-    """pydantic also reports a length error for a list whose items failed; the input is fine."""
-    if err["type"] not in ("too_short", "too_long"):
-        return False
-    ctx, given = err.get("ctx") or {}, err.get("input")
-    size = len(given) if isinstance(given, (list, tuple)) else None
-    low, high = ctx.get("min_length", 0), ctx.get("max_length", 10**9)
-    return size is not None and low <= size <= high
-
-
-def _path(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
-
-
-def _known_keys(loc: tuple[Any, ...]) -> list[str]:
-    """The keys allowed in the mapping at `loc`, for "did you mean" hints."""
-    model: Any = Dataset
-    for part in loc:
-        if isinstance(part, int):
-            continue
-        field = model.model_fields.get(part)
-        if field is None:
-            return []
-        model = _model_in(field.annotation)
-        if model is None:
-            return []
-    return [k for k in model.model_fields if k != "origin"]
-
-
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()) or ():
-        found = _model_in(arg)
-        if found:
-            return found
-    return None
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, (list, tuple)):
-        return "a list"
-    if isinstance(value, str):
-        return f"text {value!r}"
-    return f"{value!r}"
