@@ -94,6 +94,41 @@ def test_dump_prints_the_content_model_as_json(capsys):
     assert json.loads(capsys.readouterr().out)["slug"] == SLUG
 
 
-@pytest.mark.parametrize("command", ["build", "check", "datasets", "dump"])
+@pytest.mark.parametrize("command", ["build", "check", "datasets", "dump", "init", "schema"])
 def test_every_command_is_documented_in_the_readme(command):
     assert f"rolereport {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def test_init_writes_a_commented_data_file_a_brand_and_the_schema_then_refuses_to_overwrite(
+    tmp_path, capsys
+):
+    folder = tmp_path / "workshop"
+    assert main(["init", str(folder)]) == 0
+    data = (folder / "data.yml").read_text(encoding="utf-8")
+    assert data.startswith("# yaml-language-server: $schema=rolereport.schema.json")
+    assert '  as_of: "2023-05"  # Data vintage shown on every page and slide' in data
+    assert (folder / "assets" / "brand.yml").is_file()
+    assert main(["check", str(folder / "data.yml"), "--assets", str(folder / "assets")]) == 0
+    before = (folder / "data.yml").read_bytes()
+    assert main(["init", str(folder)]) == 2
+    assert "already exists" in capsys.readouterr().err
+    assert (folder / "data.yml").read_bytes() == before
+
+
+def test_schema_describes_every_key_for_editors(capsys):
+    import json
+
+    assert main(["schema"]) == 0
+    schema = json.loads(capsys.readouterr().out)
+    salary = schema["$defs"]["Salary"]["properties"]
+    assert salary["p90"]["description"] == "90th percentile."
+    assert schema["required"] == ["meta", "roles", "sources"]
+    assert schema["properties"]["roles"]["maxItems"] == 4
+
+
+def test_check_prints_warnings_but_succeeds(tmp_path, data_text, capsys):
+    path = tmp_path / "data.yml"
+    path.write_text(data_text.replace("period: May 2023", "period: May 2024", 1), "utf-8")
+    assert main(["check", str(path)]) == 0
+    err = capsys.readouterr().err
+    assert "Warning: data.yml: roles[*].salary.period: one chart mixes vintages" in err

@@ -119,3 +119,29 @@ def test_unknown_dataset_name_lists_the_packaged_ones():
     with pytest.raises(DataError) as info:
         load_dataset("no-such-dataset")
     assert "ai-engineer-vs-data-scientist" in str(info.value)
+
+
+def test_warnings_flag_stale_data_monthly_pay_and_unsourced_education(dataset):
+    from datetime import date
+
+    from rolereport.facts import dataset_warnings
+
+    salary = dataset.roles[1].salary.model_copy(update={"median": 9000.0, "p75": None, "p90": None})
+    education = dataset.roles[0].education.model_copy(update={"source": None})
+    roles = (
+        dataset.roles[0].model_copy(update={"education": education}),
+        dataset.roles[1].model_copy(update={"salary": salary}),
+    )
+    odd = dataset.model_copy(update={"roles": roles})
+    found = "\n".join(dataset_warnings(odd, "data.yml", today=date(2026, 11, 27)))
+    assert "data.yml: meta.as_of: the data is from 2023-05, more than two years ago" in found
+    assert "roles[1].salary.median: 9000 looks monthly" in found
+    assert "roles[0].education.source: the entry-level education has no source" in found
+    assert dataset_warnings(dataset, today=date(2024, 1, 1)) == ()
+
+
+def test_text_longer_than_the_documents_can_show_is_an_error(tmp_path, data_text):
+    long_name = "A" * 81
+    path = write(tmp_path, data_text.replace("name: AI Engineer", f"name: {long_name}", 1))
+    (line,) = errors_of(path)
+    assert "roles[0].name: is too long for the documents (80 characters at most)" in line

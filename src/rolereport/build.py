@@ -14,7 +14,7 @@ from typing import Literal
 from .brand import Theme, load_brand
 from .content import build_report
 from .errors import InputError, OutputError
-from .facts import Dataset, load_dataset
+from .facts import Dataset, dataset_warnings, load_dataset
 from .model import Rendered, Report
 
 Output = Literal["pdf", "pptx"]
@@ -102,7 +102,8 @@ def build(
     out_dir = Path(out)
     paths = write_all({output_path(out_dir, report.slug, k): r.data for k, r in rendered.items()})
     lap("write")
-    warnings = theme.warnings + tuple(w for r in rendered.values() for w in r.warnings)
+    warnings = dataset_warnings(dataset, None if isinstance(data, Dataset) else data)
+    warnings += theme.warnings + tuple(w for r in rendered.values() for w in r.warnings)
     if explicit_aspect and theme.template and "pptx" in only:
         warnings += (f"--aspect {aspect} is ignored: the template sets the slide size",)
     return BuildResult(paths, warnings, {k: r.pages for k, r in rendered.items()}, timings)

@@ -14,7 +14,8 @@ from .brand import load_brand
 from .build import OUTPUTS, build
 from .content import build_report
 from .errors import RoleReportError
-from .facts import DEFAULT_DATASET, load_dataset, packaged_datasets
+from .facts import DEFAULT_DATASET, dataset_warnings, json_schema, load_dataset, packaged_datasets
+from .starter import init_folder
 
 DATA_HELP = f"a data file (.yml) or the name of a packaged dataset (default: {DEFAULT_DATASET})"
 ASSETS_HELP = (
@@ -55,6 +56,11 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--assets", type=Path, help=ASSETS_HELP)
 
     sub.add_parser("datasets", help="list the packaged datasets")
+
+    i = sub.add_parser("init", help="write a data file and an assets folder to start from")
+    i.add_argument("folder", type=Path, help="where to write data.yml, assets/ and the schema")
+
+    sub.add_parser("schema", help="print the JSON Schema of the data file (for editors)")
 
     d = sub.add_parser("dump", help="print the content model as JSON (for review and tests)")
     d.add_argument("data", nargs="?", help=DATA_HELP)
@@ -121,7 +127,7 @@ def _check(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.data)
     theme = load_brand(args.assets)
     report = build_report(dataset)
-    for w in theme.warnings:
+    for w in dataset_warnings(dataset, args.data) + theme.warnings:
         print(f"Warning: {w}", file=sys.stderr)
     print(
         f"OK: {report.title} ({len(dataset.roles)} roles, {report.as_of}); "
@@ -144,4 +150,28 @@ def _dump(args: argparse.Namespace) -> int:
     return 0
 
 
-_COMMANDS = {"build": _build, "check": _check, "datasets": _datasets, "dump": _dump}
+def _init(args: argparse.Namespace) -> int:
+    for path in init_folder(args.folder):
+        print(path)
+    print(f"Next: edit {args.folder / 'data.yml'}, then run", file=sys.stderr)
+    print(
+        f"  rolereport build {args.folder / 'data.yml'} --assets {args.folder / 'assets'}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _schema(_args: argparse.Namespace) -> int:
+    json.dump(json_schema(), sys.stdout, indent=2, ensure_ascii=False)
+    print()
+    return 0
+
+
+_COMMANDS = {
+    "build": _build,
+    "check": _check,
+    "datasets": _datasets,
+    "dump": _dump,
+    "init": _init,
+    "schema": _schema,
+}

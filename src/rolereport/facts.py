@@ -22,7 +22,7 @@ from pydantic import (
 )
 
 from .errors import DataError, Problem
-from .problems import kind_of, problems
+from .problems import kind_of, model_in, problems
 from .yamlfile import read_yaml
 
 FORMAT = "rolereport/1"
@@ -470,3 +470,65 @@ def _cross_checks(d: Dataset) -> list[tuple[str, str]]:
     for j, note in enumerate(d.notes):
         ref(f"notes[{j}].source", note.source, source_ids, "source")
     return found
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of the data file, with a description for every key."""
+    schema = Dataset.model_json_schema()
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "rolereport data file (format rolereport/1)",
+        **{k: v for k, v in schema.items() if k != "title"},
+    }
+
+
+def describe(path: str) -> str:
+    """The description of a key path such as `roles[0].salary.p90` (indexes are ignored)."""
+    model: Any = Dataset
+    parts = [p for p in re.split(r"\[\d+\]|\.", path) if p]
+    text = ""
+    for part in parts:
+        if model is None or part not in model.model_fields:
+            return ""
+        field = model.model_fields[part]
+        text = field.description or ""
+        model = model_in(field.annotation)
+    return text
+
+
+_HIGH_UNIT_CURRENCIES = {"JPY", "KRW", "INR", "IDR", "HUF", "CLP", "COP", "VND", "ISK", "PKR"}
+
+
+def dataset_warnings(
+    d: Dataset, name: str | Path | None = None, today: date | None = None
+) -> tuple[str, ...]:
+    """Things that are allowed but probably wrong, as `file: key.path: message` lines."""
+    found: list[str] = []
+    for group in ("salary", "outlook"):
+        periods = {getattr(r, group).period for r in d.roles if getattr(r, group)}
+        periods.discard(None)
+        if len(periods) > 1:
+            mixed = ", ".join(sorted(periods))
+            found.append(
+                f"roles[*].{group}.period: one chart mixes vintages ({mixed}); "
+                "compare figures of one period"
+            )
+    if re.fullmatch(r"\d{4}-\d{2}(-\d{2})?", d.meta.as_of):
+        year, month = int(d.meta.as_of[:4]), int(d.meta.as_of[5:7])
+        now = today or date.today()
+        if (now.year - year) * 12 + now.month - month > 24:
+            found.append(
+                f"meta.as_of: the data is from {d.meta.as_of}, more than two years ago; "
+                "check for newer figures"
+            )
+    for i, r in enumerate(d.roles):
+        if r.education and r.education.entry_level and not r.education.source:
+            found.append(f"roles[{i}].education.source: the entry-level education has no source")
+        median = r.salary.median
+        if d.meta.currency not in _HIGH_UNIT_CURRENCIES:
+            if median < 500:
+                found.append(f"roles[{i}].salary.median: {median:g} looks hourly; pay is annual")
+            elif median < 12_000:
+                found.append(f"roles[{i}].salary.median: {median:g} looks monthly; pay is annual")
+    file = Path(name).name if name else DEFAULT_DATASET
+    return tuple(f"{file}: {w}" for w in found)

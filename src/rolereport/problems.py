@@ -91,17 +91,18 @@ def _known_keys(model: Any, loc: tuple[Any, ...]) -> list[str]:
         field = model.model_fields.get(part)
         if field is None:
             return []
-        model = _model_in(field.annotation)
+        model = model_in(field.annotation)
         if model is None:
             return []
     return list(model.model_fields)
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
+def model_in(annotation: Any) -> type[BaseModel] | None:
+    """The pydantic model inside an annotation such as `tuple[Role, ...] | None`."""
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return annotation
     for arg in getattr(annotation, "__args__", ()) or ():
-        found = _model_in(arg)
+        found = model_in(arg)
         if found:
             return found
     return None
