@@ -48,9 +48,20 @@ def pay_range(d: Dataset, cite: Cite) -> ChartSpec:
         panels=(Panel("", tuple(data)),),
         unit="money",
         currency_symbol=currency_symbol(cur),
-        note="Thin line: 10th to 90th percentile. Thick bar: 25th to 75th. Dot: median.",
+        note=_pay_key(d),
         cites=cites,
     )
+
+
+def _pay_key(d: Dataset) -> str:
+    """How to read the pay chart, naming only the marks it draws."""
+    salaries = [r.salary for r in d.roles]
+    key = []
+    if any(s.p10 is not None and s.p90 is not None for s in salaries):
+        key.append("Thin line: 10th to 90th percentile.")
+    if any(s.p25 is not None and s.p75 is not None for s in salaries):
+        key.append("Thick bar: 25th to 75th.")
+    return " ".join([*key, "Dot: median."])
 
 
 def pay_location(d: Dataset, cite: Cite) -> ChartSpec | None:
@@ -164,8 +175,9 @@ def freelance(d: Dataset, cite: Cite) -> ChartSpec | None:
     )
 
 
-def skills(d: Dataset) -> ChartSpec | None:
-    have = [r for r in d.roles if r.skills]
+def skills(d: Dataset, roles: tuple[Role, ...] | None = None, part: int = 0) -> ChartSpec | None:
+    """The skills chart; `roles` and `part` make one of several smaller charts for slides."""
+    have = [r for r in (roles or d.roles) if r.skills]
     if not have:
         return None
     panels = tuple(
@@ -176,16 +188,16 @@ def skills(d: Dataset) -> ChartSpec | None:
     )
     words = [f"{r.label}: " + ", ".join(f"{s.name} {s.weight}" for s in r.skills) for r in have]
     return ChartSpec(
-        id="skills",
+        id=f"skills-{part}" if part else "skills",
         kind="skills",
-        title="Skills profile (editorial weights, 1–5)",
+        title="Skills profile (editorial weights, 1–5)" + (f", part {part}" if part else ""),
         alt="Bar charts of the skills each role needs, weighted 1 to 5 by the handout's authors. "
         + "; ".join(words)
         + ".",
         panels=panels,
         unit="weight",
         note="Weights are the dataset authors' judgement of importance, not measured data. "
-        + _missing(d, have, "skills list"),
+        + ("" if roles else _missing(d, have, "skills list")),
     )
 
 

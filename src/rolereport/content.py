@@ -187,13 +187,20 @@ def _skills(d: Dataset) -> Section | None:
             for r in d.roles
             if r.skills
         ]
-        slides.append(
-            Slide(
-                "Skills: where the emphasis lies",
-                chart=chart,
-                notes="Strongest emphasis by role: " + "; ".join(top) + ". " + chart.note,
+        notes = "Strongest emphasis by role: " + "; ".join(top) + ". " + chart.note
+        with_skills = tuple(r for r in d.roles if r.skills)
+        # Two roles per slide: four small panels would be unreadable from the back of a room.
+        pairs = [with_skills[i : i + 2] for i in range(0, len(with_skills), 2)]
+        for n, pair in enumerate(pairs, 1):
+            part = chartspecs.skills(d, pair, n) if len(pairs) > 1 else chart
+            title = "Skills: where the emphasis lies"
+            slides.append(
+                Slide(
+                    f"{title} ({n} of {len(pairs)})" if len(pairs) > 1 else title,
+                    chart=part,
+                    notes=notes,
+                )
             )
-        )
     if table:
         slides.append(
             Slide(

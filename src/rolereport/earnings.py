@@ -22,7 +22,7 @@ def pay_section(d: Dataset, cite: Citations) -> Section:
     blocks: list = [
         Paragraph(
             "Half of the workers in each occupation earn more than the median and half earn less; "
-            "the 10th and 90th percentiles show the spread from early-career to top earners."
+            "a tenth earn less than the 10th percentile and a tenth more than the 90th."
         ),
         Bullets(tuple(lines), title="Annual pay"),
         Figure(rng),

@@ -42,7 +42,7 @@ def _text(value: Any) -> str:
             f"expected text, got {value!r} (YAML read it as a number or date): quote it"
         )
     if not isinstance(value, str):
-        raise ValueError(f"expected text, got a {kind_of(value)}")
+        raise ValueError(f"expected text, got {kind_of(value)}")
     bad = _BAD_CHARS.search(value.replace("\x0c", " "))
     if bad:
         raise ValueError(

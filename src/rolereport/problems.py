@@ -41,6 +41,8 @@ def _problem(file: str, doc: YamlDoc, err: dict[str, Any], model: type[BaseModel
         message = f"unknown key: {fix}"
     elif kind == "value_error":
         message = str(ctx.get("error", err["msg"]))
+    elif kind == "too_long" and isinstance(err.get("input"), str):
+        message = _MESSAGES["string_too_long"].format(**ctx)
     elif kind in _MESSAGES:
         message = _MESSAGES[kind].format(**ctx)
     elif (
