@@ -235,13 +235,19 @@ class Blocks:
         out = [PageBreakIfNotEmpty() if s.new_page else CondPageBreak(SECTION_MIN_SPACE)]
         accent = _Shape(36, 3, HexColor(self.theme.secondary), True, space_after=10)
         out += [Anchor(f"sec-{s.id}", s.title, 0), self.para(s.title, "h1"), accent]
+        card: list[Flowable] = []
         for i, (b, after) in enumerate(zip(s.blocks, [*s.blocks[1:], None], strict=True)):
             flow = self.block(b, f"sec-{s.id}-{i}")
             if isinstance(b, Paragraph | Bullets) and isinstance(after, Figure):
                 for f in flow:  # the lines introducing a figure stay on its page
                     f.keepWithNext = 1
+            if card and flow:  # a role's card never ends a page without its first lines
+                flow, card = [KeepTogether([*card, flow[0]]), *flow[1:]], []
+            if isinstance(b, Callout) and after is not None and flow[-1].keepWithNext:
+                card = flow
+                continue
             out += flow
-        return out
+        return out + card
 
     def block(self, b: Block, key: str) -> list[Flowable]:
         if isinstance(b, Paragraph):
