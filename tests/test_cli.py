@@ -132,3 +132,19 @@ def test_check_prints_warnings_but_succeeds(tmp_path, data_text, capsys):
     assert main(["check", str(path)]) == 0
     err = capsys.readouterr().err
     assert "Warning: data.yml: roles[*].salary.period: one chart mixes vintages" in err
+
+
+def test_the_readme_documents_every_key_of_the_data_file():
+    from rolereport.facts import Dataset
+    from rolereport.problems import model_in
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    missing, todo = [], [(Dataset, "")]
+    while todo:
+        model, path = todo.pop()
+        for name, field in model.model_fields.items():
+            if f"`{name}`" not in readme:
+                missing.append(f"{path}{name}")
+            if (sub := model_in(field.annotation)) is not None:
+                todo.append((sub, f"{path}{name}."))
+    assert not missing
