@@ -199,7 +199,7 @@ class _Reader:
         primary = self.colour(c.get("primary", "#1F3A5F"), "color.primary")
         foreground = self.colour(c.get("foreground", "#1A1A1A"), "color.foreground")
         background = self.colour(c.get("background", "#FFFFFF"), "color.background")
-        roles = own.get("role_colors") or _ROLE_FALLBACK
+        roles = own.get("role_colors") or list(_ROLE_FALLBACK)
         if not isinstance(roles, list) or not roles:
             raise self.fail("defaults.rolereport.role_colors", "expected a list of colours")
         headings = self.mapping_or_family(self.mapping(self.doc, "typography"), "headings")
@@ -242,7 +242,7 @@ class _Reader:
         )
 
     def name(self) -> str:
-        name = _light(self.mapping(self.doc, "meta").get("name"))
+        name = self.mapping(self.doc, "meta").get("name")
         if isinstance(name, dict):  # brand.yml: {short, full}
             name = name.get("full") or name.get("short")
         return name if isinstance(name, str) and name.strip() else "rolereport"
