@@ -51,6 +51,15 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--timings", action="store_true", help="print how long each stage took")
 
+    v = sub.add_parser("preview", help="write PNG pictures of every page and slide")
+    v.add_argument("data", nargs="?", help=DATA_HELP)
+    v.add_argument("--assets", type=Path, help=ASSETS_HELP)
+    v.add_argument(
+        "--out", type=Path, default=Path("output"), help="output folder (default: ./output)"
+    )
+    v.add_argument("--paper", choices=("letter", "a4"), help="handout paper")
+    v.add_argument("--aspect", choices=("16:9", "4:3"), help="deck shape")
+
     c = sub.add_parser("check", help="validate the data file and the brand; write nothing")
     c.add_argument("data", nargs="?", help=DATA_HELP)
     c.add_argument("--assets", type=Path, help=ASSETS_HELP)
@@ -123,6 +132,22 @@ def _build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _preview(args: argparse.Namespace) -> int:
+    from .build import render_deck, render_handout
+    from .preview import write_preview
+
+    theme = load_brand(args.assets)
+    report = build_report(load_dataset(args.data))
+    pdf = render_handout(report, theme, args.paper or theme.paper).data
+    pptx = render_deck(report, theme, args.aspect or "16:9").data
+    shown = write_preview(report.slug, pdf, pptx, args.out)
+    print(f"{len(shown.pages)} pages and {len(shown.slides)} slides as PNG in {args.out}")
+    print(shown.sheet)
+    if shown.note:
+        print(f"Warning: {shown.note}", file=sys.stderr)
+    return 0
+
+
 def _check(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.data)
     theme = load_brand(args.assets)
@@ -173,5 +198,6 @@ _COMMANDS = {
     "datasets": _datasets,
     "dump": _dump,
     "init": _init,
+    "preview": _preview,
     "schema": _schema,
 }

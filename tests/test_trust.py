@@ -1,0 +1,106 @@
+"""Documents you can trust unseen: same bytes every time, previews, and text inside the page."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+
+import pdfplumber
+import pytest
+from conftest import ROOT, require_tool
+from pptx import Presentation
+from pypdf import PdfReader
+from stress import stress_dataset
+
+from rolereport import build_report, render_deck, render_handout
+from rolereport.preview import deck_as_pdf, write_preview
+
+SLUG = "ai-engineer-vs-data-scientist"
+
+
+def cli_build(out, env=None):
+    result = subprocess.run(
+        [sys.executable, "-m", "rolereport", "build", "--out", str(out)],
+        cwd=ROOT, capture_output=True, text=True, env={**os.environ, **(env or {})},
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.iterdir()}
+
+
+def test_two_builds_seconds_apart_give_identical_bytes(tmp_path):
+    first = cli_build(tmp_path / "a")
+    time.sleep(1.5)
+    assert cli_build(tmp_path / "b") == first
+
+
+def test_document_dates_come_from_the_data_or_source_date_epoch(report, theme, monkeypatch):
+    for epoch, expected in ((None, datetime(2023, 5, 1)), ("1700000000", datetime(2023, 11, 14))):
+        if epoch:
+            monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+        else:
+            monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+        pdf = PdfReader(io.BytesIO(render_handout(report, theme).data))
+        assert pdf.metadata.creation_date.date() == expected.date()
+        deck = Presentation(io.BytesIO(render_deck(report, theme).data))
+        created = deck.core_properties.created.replace(tzinfo=timezone.utc)
+        assert created.date() == expected.date()
+
+
+@pytest.fixture(scope="module")
+def stress(theme):
+    report = build_report(stress_dataset())
+    return report, render_handout(report, theme), render_deck(report, theme)
+
+
+def test_the_stress_dataset_builds_both_documents(stress):
+    report, pdf, deck = stress
+    assert pdf.pages > 10 and deck.pages > 20
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf.data)).pages)
+    assert report.title[:40] in " ".join(text.split())
+
+
+def test_every_character_of_the_stress_handout_stays_inside_the_page(stress):
+    _, pdf, _ = stress
+    with pdfplumber.open(io.BytesIO(pdf.data)) as doc:
+        for page in doc.pages:
+            outside = [c["text"] for c in page.chars if not _inside(c, page)]
+            assert not outside, f"page {page.page_number}: {''.join(outside)[:60]}"
+
+
+@pytest.mark.slow
+def test_libreoffice_shows_every_character_of_the_stress_deck_inside_its_slide(stress):
+    require_tool("soffice")
+    _, _, deck = stress
+    pdf = deck_as_pdf(deck.data)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        assert len(doc.pages) == deck.pages
+        for page in doc.pages:
+            outside = [c["text"] for c in page.chars if not _inside(c, page)]
+            assert not outside, f"slide {page.page_number}: {''.join(outside)[:60]}"
+
+
+@pytest.mark.slow
+def test_preview_writes_every_page_and_slide_and_a_contact_sheet(tmp_path, report, theme):
+    require_tool("soffice")
+    pdf, deck = render_handout(report, theme), render_deck(report, theme)
+    shown = write_preview(report.slug, pdf.data, deck.data, tmp_path)
+    assert len(shown.pages) == pdf.pages and len(shown.slides) == deck.pages
+    from PIL import Image
+
+    with Image.open(shown.sheet) as sheet, Image.open(shown.pages[0]) as page:
+        assert sheet.width > page.width and page.height > page.width  # portrait pages
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+
+
+def _inside(char, page) -> bool:
+    return (
+        char["x0"] >= -0.5
+        and char["x1"] <= page.width + 0.5
+        and char["top"] >= -0.5
+        and char["bottom"] <= page.height + 0.5
+    )
