@@ -1,0 +1,194 @@
+"""How fast rolereport builds, as ratios to the cost of starting Python with its libraries.
+
+Run:  .venv/bin/python benchmarks/bench.py [--runs 5] [--json output/bench.json]
+
+Every figure is the median of whole-process runs (or, for the in-process line, the mean per
+build), with the peak memory (max RSS) of the process. Ratios are to the floor measured in the
+same run: a process that only imports matplotlib's Figure and Agg canvas, ReportLab's platypus,
+python-pptx, PyYAML and pydantic. Absolute seconds are noisy on shared machines; ratios are
+what we track. The Quarto-like peer (../shared/bench/quarto_like.py) runs when pypandoc and
+typst are installed (`pip install -e ".[bench]"`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PEER = ROOT.parent / "shared" / "bench" / "quarto_like.py"
+DATASETS = ROOT / "src" / "rolereport" / "datasets"
+FLOOR = (
+    "from matplotlib.figure import Figure\n"
+    "from matplotlib.backends.backend_agg import FigureCanvasAgg\n"
+    "import reportlab.platypus, pptx, yaml, pydantic\n"
+)
+IN_PROCESS = """
+import sys, tempfile, time
+from pathlib import Path
+from rolereport import build, load_brand, load_dataset, packaged_datasets
+brands = [load_brand(p) for p in sys.argv[1:]]
+data = [load_dataset(n) for n in sorted(packaged_datasets())]
+start = time.perf_counter()
+n = 0
+with tempfile.TemporaryDirectory() as out:
+    for d in data:
+        for b in brands:
+            build(d, b, out)
+            n += 1
+print((time.perf_counter() - start) / n)
+"""
+
+
+def run(argv: list[str], cwd: Path = ROOT) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS in MB and stdout of one process."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
+    out = proc.stdout.read().decode() if proc.stdout else ""
+    err = proc.stderr.read().decode() if proc.stderr else ""
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode:
+        raise SystemExit(f"failed: {' '.join(argv)}\n{err}")
+    return seconds, usage.ru_maxrss / 1024, out
+
+
+def measure(
+    argv: list[str], runs: int, setup: Callable[[], None] | None = None
+) -> dict[str, float]:
+    times, peaks = [], []
+    for _ in range(runs):
+        if setup:
+            setup()
+        seconds, peak, _ = run(argv)
+        times.append(seconds)
+        peaks.append(peak)
+    return {"seconds": statistics.median(times), "peak_mb": max(peaks)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", type=Path, default=ROOT / "output" / "bench.json")
+    args = parser.parse_args()
+    py = sys.executable
+    cli = [py, "-m", "rolereport", "build"]
+    work = Path(tempfile.mkdtemp(prefix="rolereport-bench-"))
+    stress = work / "stress.yml"
+    _write_stress(stress)
+    fresh = work / "fresh"
+    rows: list[tuple[str, dict[str, float]]] = []
+
+    def clean() -> None:
+        shutil.rmtree(fresh, ignore_errors=True)
+
+    rows.append(("floor: import the libraries", measure([py, "-c", FLOOR], args.runs)))
+    rows.append(("build, both outputs", measure([*cli, "--out", str(fresh)], args.runs, clean)))
+    rows.append(
+        (
+            "build --only pdf",
+            measure([*cli, "--only", "pdf", "--out", str(fresh)], args.runs, clean),
+        )
+    )
+    rows.append(
+        (
+            "build --only pptx",
+            measure([*cli, "--only", "pptx", "--out", str(fresh)], args.runs, clean),
+        )
+    )
+    run([*cli, "--out", str(work / "again")])
+    rows.append(
+        ("rebuild, nothing changed", measure([*cli, "--out", str(work / "again")], args.runs))
+    )
+    if PEER.is_file() and _has("pypandoc", "typst"):
+        peer = [
+            py,
+            str(PEER),
+            str(DATASETS / "ai-engineer-vs-data-scientist.yml"),
+            str(work / "peer"),
+        ]
+        rows.append(("Quarto-like peer (pandoc + Typst)", measure(peer, args.runs)))
+    else:
+        print("(Quarto-like peer skipped: pip install pypandoc-binary typst)", file=sys.stderr)
+    for label, data in (
+        ("2 roles", DATASETS / "ai-engineer-vs-data-scientist.yml"),
+        ("3 roles", _three_roles(work)),
+        ("4 roles", DATASETS / "data-careers-compared.yml"),
+        ("stress dataset (4 roles, limits)", stress),
+    ):
+        rows.append(
+            (f"build {label}", measure([*cli, str(data), "--out", str(fresh)], args.runs, clean))
+        )
+    brands = [
+        ROOT / "assets",
+        ROOT / "examples" / "brands" / "northwind",
+        ROOT / "examples" / "brands" / "minimal",
+    ]
+    _, peak, out = run([py, "-c", IN_PROCESS, *map(str, brands)])
+    rows.append(
+        (
+            "per build in one process (9 different builds)",
+            {"seconds": float(out.strip()), "peak_mb": peak},
+        )
+    )
+    shutil.rmtree(work, ignore_errors=True)
+    _report(rows, args.json)
+
+
+def _report(rows: list[tuple[str, dict[str, float]]], path: Path) -> None:
+    floor = rows[0][1]["seconds"]
+    width = max(len(label) for label, _ in rows)
+    print(f"{'':{width}}  {'seconds':>8}  {'× floor':>8}  {'peak MB':>8}")
+    for label, r in rows:
+        ratio = r["seconds"] / floor
+        print(f"{label:{width}}  {r['seconds']:8.2f}  {ratio:8.2f}  {r['peak_mb']:8.0f}")
+    result = {label: {**r, "ratio": r["seconds"] / floor} for label, r in rows}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({"floor_seconds": floor, "rows": result}, indent=2) + "\n")
+    print(f"\n(JSON: {path})")
+
+
+def _has(*modules: str) -> bool:
+    import importlib.util
+
+    return all(importlib.util.find_spec(m) for m in modules)
+
+
+def _three_roles(work: Path) -> Path:
+    """The four-role dataset without its last role, written as a data file."""
+    import yaml
+
+    data = yaml.safe_load((DATASETS / "data-careers-compared.yml").read_text(encoding="utf-8"))
+    gone = data["roles"].pop()["id"]
+    c = data["comparison"]
+    c["self_assessment"] = [s for s in c.get("self_assessment", []) if s["leans"] != gone]
+    if c.get("collaboration"):
+        steps = c["collaboration"].get("steps", [])
+        c["collaboration"]["steps"] = [s for s in steps if s["role"] != gone]
+    path = work / "three.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path
+
+
+def _write_stress(path: Path) -> None:
+    import yaml
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from stress import stress_dataset
+
+    data = stress_dataset().model_dump(exclude_none=True)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
