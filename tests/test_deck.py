@@ -70,22 +70,26 @@ def _fits(m: Measure, paras: list[Para], w: float, h: float, margins) -> bool:
     return m.height(paras, (w - left - right) * 72) <= (h - top - bottom) * 72 + 0.01
 
 
-def _misfits(prs, theme) -> list[str]:
-    """Every text frame and table cell whose measured text is taller than its box."""
+def _misfits(prs, theme, footer_top: float = FOOTER_TOP) -> list[str]:
+    """Every text frame and table cell whose measured text is taller than its box: titles in
+    the heading font, the rest in the body font."""
     m = Measure(theme.font.regular, theme.font.bold)
+    heading = Measure(theme.heading_font.regular, theme.heading_font.bold)
     bad = []
     for n, slide in enumerate(prs.slides, 1):
+        title = slide.shapes.title
         for shape in slide.shapes:
             w, h = _inches(shape.width), _inches(shape.height)
             if shape.has_text_frame and shape.text_frame.text:
                 tf = shape.text_frame
                 margins = (tf.margin_left, tf.margin_right, tf.margin_top, tf.margin_bottom)
-                if not _fits(m, _paras(tf), w, h, margins):
+                measure = heading if title and shape.shape_id == title.shape_id else m
+                if not _fits(measure, _paras(tf), w, h, margins):
                     bad.append(f"slide {n}: {shape.name}: {tf.text[:40]!r}")
             if shape.has_table:
                 table = shape.table
                 rows = [_inches(r.height) for r in table.rows]
-                if _inches(shape.top) + sum(rows) > FOOTER_TOP:
+                if _inches(shape.top) + sum(rows) > footer_top:
                     bad.append(f"slide {n}: table runs into the footer")
                 for i, row in enumerate(table.rows):
                     for j, cell in enumerate(row.cells):
@@ -223,6 +227,8 @@ def test_speaker_notes_carry_the_figures_and_their_sources(prs):
 
 
 def test_every_run_names_the_brand_deck_font(prs, theme):
+    assert theme.deck_heading_font == theme.deck_font  # the built-in brand: one family
+
     def frames(slide):
         for shape in slide.shapes:
             if shape.has_text_frame:
