@@ -17,7 +17,7 @@ from pypdf import PdfReader
 from rolereport.colors import ink
 from rolereport.deck import plan_slides, render_deck
 from rolereport.model import Slide
-from rolereport.slideplan import BODY_BOTTOM, FOOTER_TOP
+from rolereport.slidelayout import BODY_BOTTOM, FOOTER_TOP
 from rolereport.textfit import Measure, Para
 
 CONTENT = ("content", "discussion")
