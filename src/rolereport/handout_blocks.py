@@ -42,7 +42,7 @@ BODY_PT, CELL_PT, CITE_PT = 10.5, 9.5, 7.5  # body text, table cells, cite marks
 GAP, BULLET_INDENT, BOX_PAD, LEFT_RULE = 6, 14, 11, 4  # paragraph gap; callout padding, rule
 CELL_PAD = (6, 6, 4.5, 5.5)  # table cells: left, right, top, bottom
 LABEL_SHARE = 0.34  # at most this share of the width for a table's label column
-CHART_MIN_H, CHART_MAX_H = 1.8, 7.5  # inches; between them, a chart is as tall as its rows
+CHART_MIN_H, CHART_MAX_H = 1.8, 8.5  # inches; between them, a chart is as tall as its rows
 SECTION_MIN_SPACE = 2.2 * inch  # a section starts on a new page when less is left
 CHECKBOX, TINT, ZEBRA = 11, 0.10, 0.05
 SOURCE_KEY = "source-"
@@ -180,14 +180,23 @@ class _Chart(Flowable):
 
 
 def chart_height(spec: ChartSpec) -> float:
-    """Inches a chart needs at the handout's width: room for axes plus a share per row."""
+    """Inches a chart needs at the handout's width: room for axes plus a share per row (place,
+    skill, role), more when its labels wrap onto more lines, up to about the frame's height;
+    a ladder, a share per role, more when its stages' names need more lines in their boxes."""
     panels = [p for p in spec.panels if p.data] or [*spec.panels]
     rows, stacked = max(len(p.data) for p in panels), sum(len(p.data) for p in panels)
+    # Row labels wrap at about 20 characters, onto at most 3 lines; at 9 pt a row needs some
+    # 0.15 in per line of its label.
+    chars = max((len(d.label) for p in panels for d in p.data), default=0)
+    row = 0.15 * min(3, max(1, -(-chars // 20))) + 0.03
+    # A ladder's row of boxes spans the width: about 100 characters of names fit on a line.
+    names = max((sum(len(d.label) for d in p.data) for p in panels), default=0)
+    box = 0.5 + 0.17 * min(3, max(1, -(-names // 100)))
     h = {
-        "skills": (0.9 + 0.33 * rows) * ((len(panels) + 1) // 2),  # panels two abreast
-        "ladder": 0.4 + 0.8 * len(panels),
-        "outlook": 0.9 + 0.45 * rows,  # panels side by side
-    }.get(spec.kind, 0.8 + 0.42 * stacked + 0.3 * (len(panels) - 1))
+        "skills": (0.9 + max(0.33, row) * rows) * ((len(panels) + 1) // 2),  # two abreast
+        "ladder": 0.4 + max(0.8, box) * len(panels),
+        "outlook": 0.9 + max(0.45, row) * rows,  # panels side by side
+    }.get(spec.kind, 0.8 + max(0.42, row) * stacked + 0.3 * (len(panels) - 1))
     return min(CHART_MAX_H, max(CHART_MIN_H, h))
 
 
