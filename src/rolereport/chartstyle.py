@@ -1,0 +1,132 @@
+"""Chart style: base font sizes by medium, matplotlib rc, brand fonts, role colours, value text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from matplotlib.font_manager import FontProperties, fontManager
+
+from .brand import Theme
+
+# Base font size by medium: SVG is printed (9 pt at the 7 in text width of a Letter page),
+# PNG is projected (16 pt at a full 16:9 slide's 11.5 in, never under 12 pt); both scale with
+# the width, within limits. To fit, text shrinks no further than the floor of its medium.
+_PRINT_PT, _PRINT_WIDTH, _PRINT_RANGE, _PRINT_FLOOR = 9.0, 7.0, (8.0, 10.0), 7.0
+_SLIDE_PT, _SLIDE_WIDTH, _SLIDE_RANGE, _SLIDE_FLOOR = 16.0, 11.5, (12.0, 18.0), 10.0
+_RC = {
+    "text.parse_math": False,  # user text may contain `$`
+    "text.usetex": False,
+    "svg.fonttype": "path",  # no font lookup in the SVG reader, no missing glyphs
+    "svg.hashsalt": "rolereport",  # stable ids: same input, same bytes
+    "text.hinting": "no_hinting",  # PNG text as wide as in SVG and as measured: labels fit
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "xtick.major.size": 0,
+    "ytick.major.size": 0,
+}
+
+
+def chart_style(
+    theme: Theme,
+    role_order: tuple[str, ...],
+    size: tuple[float, float],
+    fmt: str,
+    font_pt: float | None,
+    currency: str,
+) -> Style:
+    """The style of a chart `size` inches wide in `fmt` ("svg" for print, else slides): its
+    base font size (`font_pt`, or chosen from the medium and width) and its floor."""
+    _font_name(theme.font.bold)
+    if fmt == "svg":
+        pt, (lo, hi), floor = _PRINT_PT * size[0] / _PRINT_WIDTH, _PRINT_RANGE, _PRINT_FLOOR
+    else:  # a chart beside bullets is narrower, but read from as far away
+        pt, (lo, hi) = _SLIDE_PT * (size[0] / _SLIDE_WIDTH) ** 0.5, _SLIDE_RANGE
+        floor = _SLIDE_FLOOR
+    pt = font_pt or min(hi, max(lo, pt))
+    return Style(theme, role_order, pt, currency, min(floor, pt))
+
+
+def chart_rc(st: Style) -> dict[str, Any]:
+    """The matplotlib rc settings for a chart in `st`: brand colours and font, no math text."""
+    t = st.theme
+    colours = {k: t.muted for k in ("axes.edgecolor", "xtick.color", "ytick.color")}
+    colours |= {k: t.background for k in ("figure.facecolor", "axes.facecolor")}
+    family = _font_name(t.font.regular)
+    return {
+        **_RC,
+        **colours,
+        "font.family": [family],
+        "font.size": st.pt,
+        "text.color": t.foreground,
+    }
+
+
+@cache
+def _font_name(path: Path) -> str:
+    """Registers the brand's font file with matplotlib, once; returns its family name."""
+    fontManager.addfont(str(path))
+    return FontProperties(fname=str(path)).get_name()
+
+
+@dataclass(frozen=True)
+class Style:
+    """A chart's theme, role order, base and floor font sizes, and currency: its fonts,
+    colours and value text."""
+
+    theme: Theme
+    roles: tuple[str, ...]
+    pt: float
+    currency: str
+    floor: float  # no text is set smaller
+    _fonts: dict[tuple[float, bool], FontProperties] = field(default_factory=dict, compare=False)
+
+    def at(self, pt: float) -> Style:
+        """The same style with another base size (and floor, if that is smaller)."""
+        return replace(self, pt=pt, floor=min(self.floor, pt))
+
+    def font(self, scale: float = 1.0, bold: bool = False, pt: float = 0) -> FontProperties:
+        pt = max(self.floor, pt or self.pt * scale)
+        if (pt, bold) not in self._fonts:  # the brand's files: no lookup can pick a system font
+            path = self.theme.font.bold if bold else self.theme.font.regular
+            self._fonts[pt, bold] = FontProperties(fname=str(path), size=pt)
+        return self._fonts[pt, bold]
+
+    def bold(self, scale: float = 1.0, pt: float = 0) -> dict[str, Any]:
+        return {"fontproperties": self.font(scale, True, pt), "color": self.theme.foreground}
+
+    def muted(self, scale: float = 1.0, pt: float = 0) -> dict[str, Any]:
+        return {"fontproperties": self.font(scale, False, pt), "color": self.theme.muted}
+
+    def color(self, role: str) -> str:
+        if role not in self.roles:
+            raise ValueError(f"role {role!r} is not in role_order {self.roles}")
+        return self.theme.role_color(self.roles.index(role))
+
+    def value(self, v: float, unit: str, short: bool = False) -> str:
+        """A value as text; `short` (for axes) writes money as $250k or $3M."""
+        sign, v = ("\u2212" if v < 0 else ""), abs(v)
+        per = "/h" if unit == "money_hour" else ""
+        if unit in ("money", "money_hour") and short:
+            n, suffix = (v / 1e6, "M") if v >= 1e6 else (v / 1e3, "k") if v >= 1e3 else (v, "")
+            return f"{sign}{self.currency}{_num(n)}{suffix}{per}"
+        if unit in ("money", "money_hour"):
+            return f"{sign}{self.currency}{_num(v)}{per}"
+        return f"{sign}{_num(v)}" + ("%" if unit == "percent" else "")
+
+
+def _num(v: float) -> str:
+    return f"{v:,.2f}".rstrip("0").rstrip(".") if v != round(v) else f"{v:,.0f}"
+
+
+def tick_labels(ticks: Sequence[float], unit: str, st: Style) -> list[str]:
+    """Axis labels, compact: $3M and $250k; counts as 1.2M or 250k once the axis reaches
+    100,000 (all ticks of an axis alike); the direct labels keep the full figures."""
+    if unit != "count":
+        return [st.value(t, unit, short=True) for t in ticks]
+    top = max((abs(t) for t in ticks), default=0)
+    div, suffix = (1e6, "M") if top >= 1e6 else (1e3, "k") if top >= 1e5 else (1.0, "")
+    return [("\u2212" if t < 0 else "") + _num(abs(t) / div) + (suffix if t else "") for t in ticks]
