@@ -13,7 +13,7 @@ from typing import Literal
 
 from .brand import Theme, load_brand
 from .content import build_report
-from .errors import InputError, OutputError
+from .errors import InputError, OutputError, Problem
 from .facts import Dataset, dataset_warnings, load_dataset
 from .model import Rendered, Report
 
@@ -110,35 +110,90 @@ def build(
 
 
 def write_all(files: dict[Path, bytes]) -> tuple[Path, ...]:
-    """Write every file or none: each goes to a temporary file beside its target first."""
-    staged: list[tuple[str, Path]] = []
+    """Write every file or none; returns the paths written.
+
+    Each file goes to a temporary file beside its target first, fsynced; targets are replaced
+    only once every file is staged. Raises OutputError when a folder cannot take the files
+    (nothing is replaced then), or when a target cannot be replaced (open in another program,
+    read-only): its new version is then kept beside it as `<stem>.new<suffix>`, and the
+    message names both.
+    """
+    staged: list[tuple[Path, Path]] = []
     try:
         for target, data in files.items():
-            try:
-                target.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-            except OSError as exc:
-                raise OutputError(
-                    f"{target.parent}: cannot write there ({exc.strerror}); choose another --out"
-                ) from None
-            staged.append((tmp, target))
-            mask = os.umask(0)  # mkstemp makes 0600 files; give the mode a new file would get
-            os.umask(mask)
-            os.chmod(tmp, 0o666 & ~mask)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-        for tmp, target in staged:
-            try:
-                os.replace(tmp, target)
-            except OSError as exc:
-                raise OutputError(
-                    f"{target}: cannot replace it ({exc.strerror}); is it open in another "
-                    "program? Close it and build again"
-                ) from None
-    finally:
+            staged.append((_stage(target, data), target))
+    except BaseException:
         for tmp, _ in staged:
-            with contextlib.suppress(FileNotFoundError):
+            with contextlib.suppress(OSError):
                 os.unlink(tmp)
+        raise
+    failed: list[Problem] = []
+    for tmp, target in staged:
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            failed.append(Problem(str(target), "", _set_aside(tmp, target, exc)))
+    for folder in {target.parent for _, target in staged}:
+        _fsync_folder(folder)
+    if failed:
+        raise OutputError(failed)
     return tuple(target for _, target in staged)
+
+
+def _stage(target: Path, data: bytes) -> Path:
+    """`data` in a fsynced temporary file (a dot file) in the target's folder."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(
+            f"{target.parent}: cannot write there ({exc.strerror or exc}); choose another --out"
+        ) from None
+    tmp = Path(name)
+    try:
+        mask = os.umask(0)  # mkstemp makes 0600 files; give the mode a new file would get
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):  # disk full, quota, I/O error
+            raise OutputError(
+                f"{target}: cannot write it ({exc.strerror or exc}); nothing was replaced: "
+                "free some space or choose another --out"
+            ) from None
+        raise
+    return tmp
+
+
+def _set_aside(tmp: Path, target: Path, exc: OSError) -> str:
+    """Keep the new version beside a target that cannot be replaced; say where it went."""
+    reason = exc.strerror or str(exc)
+    aside = target.with_name(f"{target.stem}.new{target.suffix}")
+    try:
+        os.replace(tmp, aside)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        return (
+            f"cannot replace it ({reason}) nor write {aside}; nothing was written for it: "
+            "close it if another program has it open, or make it writable, and build again"
+        )
+    return (
+        f"cannot replace it ({reason}); the new version is {aside}: close the old one "
+        "if another program has it open, or make it writable, then build again or rename it"
+    )
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the renames durable (POSIX); a no-op where folders cannot be opened."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)

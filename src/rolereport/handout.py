@@ -108,12 +108,52 @@ def render_handout(
 
 
 def _pin_safe_settings() -> None:
-    """ReportLab reads RL_* variables and ~/.reportlab_settings; pin what safety needs."""
+    """Put back the defaults ReportLab ships with, then pin what safety needs.
+
+    ReportLab applies RL_* environment variables and ~/.reportlab_settings when it is
+    imported; neither may loosen URL fetching or colour evaluation, nor change the layout.
+    """
+    import sys
+
+    from reportlab import rl_settings
+
+    # Search paths are expanded at import; every font is named by path, every page by size.
+    names = [
+        n for n in rl_settings.__all__ if not n.endswith("SearchPath") and n != "defaultPageSize"
+    ]
+    for name in names:
+        value = getattr(rl_settings, name)
+        if name.endswith("Glob"):  # converted at start-up, as rl_config does
+            value = value.split() if value else []
+        setattr(rl_config, name, list(value) if isinstance(value, list) else value)
     rl_config.trustedHosts = None  # no host is trusted: markup never fetches a URL ...
     rl_config.trustedSchemes = []  # ... nor opens file:, data: or any other scheme
     rl_config.toColorCanUse = None  # colour strings are literals, never evaluated
+    rl_config.allowTTFSubsetting = []  # embed only what a font's licence allows
     rl_config.allowTableBoundsErrors = 1  # widths are computed to fit; never raise on them
     rl_config.platypus_link_underline = 0  # links look as designed, whatever the env says
+    # Some modules copy a setting when imported (`from reportlab.rl_config import _FUZZ`):
+    # give those copies the pinned values too.
+    pinned = {n: getattr(rl_config, n) for n in names}
+    for module_name, module in list(sys.modules.items()):
+        if not module_name.startswith("reportlab.") or module in (rl_config, rl_settings, None):
+            continue
+        for name, value in pinned.items():
+            here = getattr(module, name, None)
+            if here is not None and not callable(here):
+                setattr(module, name, value)
+    # ParagraphStyle took its defaults from settings when imported, under other names.
+    from_setting = {
+        "fontName": "canvas_basefontname",
+        "bulletFontName": "canvas_basefontname",
+        "linkUnderline": "platypus_link_underline",
+        **{
+            k: k
+            for k in ParagraphStyle.defaults
+            if k in pinned and k not in ("fontName", "bulletFontName")
+        },
+    }
+    ParagraphStyle.defaults.update({k: pinned[v] for k, v in from_setting.items()})
 
 
 def _register_fonts(font: FontFiles, heading: FontFiles) -> Fonts:
