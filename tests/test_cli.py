@@ -150,3 +150,17 @@ def test_the_readme_documents_every_key_of_the_data_file():
             if (sub := model_in(field.annotation)) is not None:
                 todo.append((sub, f"{path}{name}."))
     assert not missing
+
+
+def test_characters_the_brand_font_lacks_stop_the_build_naming_the_field(tmp_path, data_text):
+    bad = tmp_path / "data.yml"
+    bad.write_text(data_text.replace("name: AI Engineer", 'name: "AI Engineer 🤖"', 1), "utf-8")
+    result = run("build", str(bad), "--out", str(tmp_path / "out"), cwd=tmp_path)
+    assert result.returncode == 2 and not (tmp_path / "out").exists()
+    assert f"Error: {bad}: roles[0].name: the brand font 'Carlito' has no '🤖'" in result.stderr
+
+
+def test_a_source_date_epoch_the_formats_cannot_hold_is_an_input_error(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "99999999999")
+    assert main(["build", "--out", str(tmp_path)]) == 2
+    assert list(tmp_path.iterdir()) == []

@@ -6,7 +6,7 @@ import contextlib
 import os
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
@@ -14,7 +14,7 @@ from typing import Literal
 from .brand import Theme, load_brand
 from .content import build_report
 from .errors import InputError, OutputError, Problem
-from .facts import Dataset, dataset_warnings, load_dataset
+from .facts import DEFAULT_DATASET, Dataset, dataset_warnings, load_dataset
 from .model import Rendered, Report
 
 Output = Literal["pdf", "pptx"]
@@ -85,6 +85,10 @@ def build(
     dataset = data if isinstance(data, Dataset) else load_dataset(data)
     say("Reading the brand")
     theme = assets if isinstance(assets, Theme) else load_brand(assets)
+    check_epoch()
+    check_glyphs(
+        dataset, theme, "data" if isinstance(data, Dataset) else str(data or DEFAULT_DATASET)
+    )
     lap("load")
     say("Writing the content")
     report = build_report(dataset)
@@ -197,3 +201,55 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
+
+
+# ZIP timestamps (the deck) run from 1980 to 2107; PDF dates have no such limit.
+_EPOCH_RANGE = (315_532_800, 4_354_819_199)
+
+
+def check_epoch() -> None:
+    """SOURCE_DATE_EPOCH, when set, must be whole seconds that both formats can store."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value and not (value.isdigit() and _EPOCH_RANGE[0] <= int(value) <= _EPOCH_RANGE[1]):
+        raise InputError.at(
+            "SOURCE_DATE_EPOCH",
+            "",
+            f"{value!r} is not a time from 1980 to 2107 in seconds since 1970: unset it or fix it",
+        )
+
+
+def check_glyphs(dataset: Dataset, theme: Theme, file: str = "data") -> None:
+    """Every character of the data must be in the brand font: never print empty boxes."""
+    from fontTools.ttLib import TTFont
+
+    have: set[int] | None = None
+    for path in {theme.font.regular, theme.font.bold, theme.heading_font.bold}:
+        with TTFont(path, lazy=True) as font:
+            cmap = set(font.getBestCmap() or {})
+        have = cmap if have is None else have & cmap
+    problems = []
+    for key, text in _strings(dataset.model_dump(), ""):
+        lost = sorted({c for c in text if not c.isspace() and ord(c) not in (have or set())})
+        if lost:
+            shown = " ".join(f"{c!r} (U+{ord(c):04X})" for c in lost)
+            problems.append(
+                Problem(
+                    file,
+                    key,
+                    f"the brand font {theme.font.family!r} has no {shown}: remove them or "
+                    "use a font that has them",
+                )
+            )
+    if problems:
+        raise InputError(problems)
+
+
+def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, f"{path}.{k}" if path else str(k))
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            yield from _strings(v, f"{path}[{i}]")
