@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -145,3 +146,82 @@ def test_text_longer_than_the_documents_can_show_is_an_error(tmp_path, data_text
     path = write(tmp_path, data_text.replace("name: AI Engineer", f"name: {long_name}", 1))
     (line,) = errors_of(path)
     assert "roles[0].name: is too long for the documents (80 characters at most)" in line
+
+
+RULES = [
+    ("negative pay", "p10: 81450", "p10: -5", "roles[0].salary.p10: must not be negative; got -5"),
+    ("non-finite", "median: 145080", "median: .nan", "roles[0].salary.median: must be a finite"),
+    (
+        "hourly order",
+        "hourly_high: 100",
+        "hourly_high: 50",
+        "roles[0].freelance.hourly_high: must be at least hourly_low (75); got 50",
+    ),
+    (
+        "duplicate role id",
+        "- id: data-scientist",
+        "- id: ai-engineer",
+        "roles[1].id: duplicate role id 'ai-engineer'",
+    ),
+    (
+        "unknown leans id",
+        "leans: data-scientist",
+        "leans: data-scientists",
+        "comparison.self_assessment[0].leans: unknown role 'data-scientists'",
+    ),
+    (
+        "unknown workflow role",
+        "role: data-scientist",
+        "role: analyst",
+        "comparison.collaboration.steps[0].role: unknown role 'analyst'",
+    ),
+    (
+        "unknown key in a role",
+        "    short_name: AI engineer",
+        "    shortname: AI engineer",
+        "roles[0].shortname: unknown key: did you mean 'short_name'?",
+    ),
+    ("weight out of range", "weight: 5", "weight: 9", "roles[0].skills[0].weight: input should"),
+    (
+        "bad currency",
+        "currency: USD",
+        "currency: dollars",
+        "meta.currency: 'dollars' is not an ISO",
+    ),
+    (
+        "bad id",
+        "- id: ai-engineer",
+        "- id: AI Engineer",
+        "roles[0].id: 'AI Engineer' is not a valid id",
+    ),
+    (
+        "wrong format",
+        "format: rolereport/1",
+        "format: rolereport/9",
+        "format: must be 'rolereport/1'",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"), [r[1:] for r in RULES], ids=[r[0] for r in RULES]
+)
+def test_each_rule_is_reported_with_its_key_path(tmp_path, data_text, old, new, expected):
+    assert old in data_text
+    lines = errors_of(write(tmp_path, data_text.replace(old, new, 1)))
+    assert any(expected in line for line in lines), lines
+
+
+def test_five_roles_are_too_many(tmp_path, data_text):
+    start = data_text.index("  - id: data-scientist")
+    end = data_text.index("\ncomparison:")
+    block = data_text[start:end]
+    extra = "".join(block.replace("id: data-scientist", f"id: extra-{i}", 1) for i in range(3))
+    lines = errors_of(write(tmp_path, data_text[:end] + "\n" + extra + data_text[end:]))
+    assert any("roles: allows at most 4 entries" in x for x in lines), lines
+
+
+def test_text_where_a_list_is_expected_says_so(tmp_path, data_text):
+    text = re.sub(r"    tools:\n(      - .*\n)+", "    tools: TensorFlow\n", data_text, count=1)
+    (line,) = errors_of(write(tmp_path, text))
+    assert "roles[0].tools: expected a list (lines starting with '- ')" in line
