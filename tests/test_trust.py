@@ -104,3 +104,46 @@ def _inside(char, page) -> bool:
         and char["top"] >= -0.5
         and char["bottom"] <= page.height + 0.5
     )
+
+
+def _footer_top(prs, theme) -> float:
+    """Where the footer starts: the template's footer placeholder, else the built-in grid."""
+    from pptx.enum.shapes import PP_PLACEHOLDER
+    from pptx.util import Emu
+
+    from rolereport.slidelayout import FOOTER_TOP
+
+    if theme.template is None:
+        return FOOTER_TOP
+    layout = next(la for la in prs.slide_layouts if la.name == theme.layouts.content)
+    footers = [p for p in layout.placeholders if p.placeholder_format.type == PP_PLACEHOLDER.FOOTER]
+    return Emu(footers[0].top).inches if footers else Emu(prs.slide_height).inches
+
+
+def test_every_text_frame_of_the_stress_deck_fits_its_box(stress, theme):
+    from test_deck import _misfits
+
+    _, _, deck = stress
+    prs = Presentation(io.BytesIO(deck.data))
+    assert _misfits(prs, theme) == []
+
+
+@pytest.mark.parametrize(
+    ("dataset_name", "brand"),
+    [
+        ("ai-engineer-vs-data-scientist-2024", "assets"),
+        ("data-careers-compared", "assets"),
+        ("ai-engineer-vs-data-scientist", "examples/brands/northwind"),
+        ("data-careers-compared", "examples/brands/northwind"),
+        ("ai-engineer-vs-data-scientist", "examples/brands/minimal"),
+    ],
+)
+def test_every_packaged_dataset_and_example_brand_passes_the_fit_checks(dataset_name, brand):
+    from test_deck import _misfits
+
+    from rolereport import load_brand, load_dataset
+
+    theme = load_brand(ROOT / brand)
+    deck = render_deck(build_report(load_dataset(dataset_name)), theme)
+    prs = Presentation(io.BytesIO(deck.data))
+    assert _misfits(prs, theme, _footer_top(prs, theme)) == []
