@@ -9,7 +9,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import ASSETS
+from conftest import ASSETS, cff_font
 
 from rolereport import BrandError, load_brand
 from rolereport.cli import main
@@ -308,34 +308,6 @@ typography:
   base: Brand Sans
 """
 FONT_KEY = "typography.fonts[0].files[0].path"
-
-
-def cff_font(path: Path) -> Path:
-    """A real OpenType font with CFF (PostScript) outlines: one glyph, a square."""
-    from fontTools.fontBuilder import FontBuilder
-    from fontTools.pens.t2CharStringPen import T2CharStringPen
-
-    pen = T2CharStringPen(600, None)
-    pen.moveTo((100, 0))
-    pen.lineTo((500, 0))
-    pen.lineTo((500, 400))
-    pen.lineTo((100, 400))
-    pen.closePath()
-    square = pen.getCharString()
-    fb = FontBuilder(1000, isTTF=False)
-    fb.setupGlyphOrder([".notdef", "A"])
-    fb.setupCharacterMap({ord("A"): "A"})
-    fb.setupCFF(
-        "BrandSans-Regular", {"FullName": "Brand Sans"}, {".notdef": square, "A": square}, {}
-    )
-    fb.setupHorizontalMetrics({".notdef": (600, 100), "A": (600, 100)})
-    fb.setupHorizontalHeader(ascent=800, descent=-200)
-    fb.setupNameTable({"familyName": "Brand Sans", "styleName": "Regular"})
-    fb.setupOS2()
-    fb.setupPost()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fb.save(str(path))
-    return path
 
 
 def test_a_cff_otf_font_is_refused_asking_for_the_ttf(tmp_path, capsys):

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ASSETS, DATASET, ROOT
+from conftest import ASSETS, DATASET, ROOT, cff_font
 from lxml import etree
 from PIL import Image
 
@@ -551,28 +551,6 @@ def test_an_svg_with_internal_references_and_embedded_images_is_accepted(assets)
 # Fonts
 
 
-def _cff_font(path: Path) -> None:
-    from fontTools.fontBuilder import FontBuilder
-    from fontTools.pens.t2CharStringPen import T2CharStringPen
-
-    pen = T2CharStringPen(600, None)
-    pen.moveTo((100, 0))
-    pen.lineTo((500, 0))
-    pen.lineTo((500, 400))
-    pen.closePath()
-    glyph = pen.getCharString()
-    fb = FontBuilder(1000, isTTF=False)
-    fb.setupGlyphOrder([".notdef", "A"])
-    fb.setupCharacterMap({ord("A"): "A"})
-    fb.setupCFF("Bad-Regular", {"FullName": "Bad"}, {".notdef": glyph, "A": glyph}, {})
-    fb.setupHorizontalMetrics({".notdef": (600, 100), "A": (600, 100)})
-    fb.setupHorizontalHeader(ascent=800, descent=-200)
-    fb.setupNameTable({"familyName": "Bad", "styleName": "Regular"})
-    fb.setupOS2()
-    fb.setupPost()
-    fb.save(str(path))
-
-
 @pytest.mark.parametrize(
     ("kind", "says"),
     [
@@ -590,7 +568,7 @@ def test_a_font_that_is_not_truetype_is_refused_with_our_error(
     elif kind == "truncated":
         bad.write_bytes((ASSETS / "fonts" / "Carlito-Regular.ttf").read_bytes()[:20_000])
     else:
-        _cff_font(bad)
+        cff_font(bad)
     brand = assets / "brand.yml"
     brand.write_text(brand.read_text("utf-8").replace("Carlito-Regular.ttf", "Bad.ttf"), "utf-8")
     err = assert_refused(capsys, out, golden, ["--assets", str(assets)], brand, FONT_KEY, says)

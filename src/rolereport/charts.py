@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from io import BytesIO
 from typing import Literal
 
@@ -29,10 +31,8 @@ def render_chart(
     font size chosen from the format and width. Raises ValueError for an unknown kind or
     format, a chart without data, or a datum whose role is not in `role_order`.
     """
-    st = _style(spec, theme, role_order, size, fmt, font_pt)
-    with matplotlib.rc_context(chart_rc(st)):
-        fig = _draw(spec, st, size, fmt, dpi)
-        out = BytesIO()
+    out = BytesIO()
+    with _drawn(spec, theme, role_order, size, fmt, dpi, font_pt) as fig:
         meta = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
         fig.savefig(out, format=fmt, dpi=dpi, metadata=meta, bbox_inches=None)
     return out.getvalue()
@@ -48,11 +48,25 @@ def _figure(
     font_pt: float | None = None,
 ) -> Figure:
     """The Figure that render_chart saves, drawn once (not saved): for tests that measure it."""
-    st = _style(spec, theme, role_order, size, fmt, font_pt)
-    with matplotlib.rc_context(chart_rc(st)):
-        fig = _draw(spec, st, size, fmt, dpi)
+    with _drawn(spec, theme, role_order, size, fmt, dpi, font_pt) as fig:
         fig.draw_without_rendering()
     return fig
+
+
+@contextmanager
+def _drawn(
+    spec: ChartSpec,
+    theme: Theme,
+    role_order: tuple[str, ...],
+    size: tuple[float, float],
+    fmt: Literal["svg", "png"],
+    dpi: int,
+    font_pt: float | None,
+) -> Iterator[Figure]:
+    """The drawn figure, inside the chart's rc_context (saving must happen inside it too)."""
+    st = _style(spec, theme, role_order, size, fmt, font_pt)
+    with matplotlib.rc_context(chart_rc(st)):
+        yield _draw(spec, st, size, fmt, dpi)
 
 
 def _style(
