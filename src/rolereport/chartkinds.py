@@ -24,12 +24,15 @@ from .chartlayout import (
 )
 from .chartmarks import BAR, bars, direct_label, finish, span, x_ticks
 from .chartstyle import Style
-from .model import ChartSpec
+from .model import ChartSpec, Datum
 
 _PAY_MARKS = 2.9  # em of row pitch the pay range needs: its median's label above the range
 
 
-def _pay_range(fig: Figure, spec: ChartSpec, st: Style) -> None:
+def _one_axis(
+    fig: Figure, spec: ChartSpec, st: Style, **marks: float
+) -> tuple[list[Datum], Axes, Style]:
+    """One axes of labelled rows from 0 past the largest value: (data, axes, row style)."""
     data = [d for p in data_panels(spec) for d in p.data]
     top = max((v for d in data for v in d.values if v is not None), default=1)
 
@@ -39,9 +42,14 @@ def _pay_range(fig: Figure, spec: ChartSpec, st: Style) -> None:
         x_ticks(axs[0], st, spec.unit)
 
     (ax,), _, cols, pitch = layout(fig, st, [len(data)], (1,), setup)
-    # A row holds the median's label above its dot, clear of the row above's marks and labels.
-    rs = label_rows(fig, [ax], [[d.label for d in data]], st, cols, pitch, marks=_PAY_MARKS)
+    rs = label_rows(fig, [ax], [[d.label for d in data]], st, cols, pitch, **marks)
     freeze(fig)
+    return data, ax, rs
+
+
+def _pay_range(fig: Figure, spec: ChartSpec, st: Style) -> None:
+    # A row holds the median's label above its dot, clear of the row above's marks and labels.
+    data, ax, rs = _one_axis(fig, spec, st, marks=_PAY_MARKS)
     texts = []
     for y, d in enumerate(data):
         p10, p25, med, p75, p90 = (tuple(d.values) + (None,) * 5)[:5]
@@ -129,17 +137,7 @@ def _role_key(st: Style) -> Callable[[tuple[str, str]], int]:
 
 
 def _freelance(fig: Figure, spec: ChartSpec, st: Style) -> None:
-    data = [d for p in data_panels(spec) for d in p.data]
-    top = max((v for d in data for v in d.values if v is not None), default=1)
-
-    def setup(axs: list[Axes], slots: list[int], cols: int) -> None:
-        frame(axs[0], slots[0], len(data), st)
-        axs[0].set_xlim(*span(0, top))
-        x_ticks(axs[0], st, spec.unit)
-
-    (ax,), _, cols, pitch = layout(fig, st, [len(data)], (1,), setup)
-    rs = label_rows(fig, [ax], [[d.label for d in data]], st, cols, pitch)
-    freeze(fig)
+    data, ax, rs = _one_axis(fig, spec, st)
     finish(fig, [(ax, bars(ax, data, rs, spec.unit, BAR * 0.6), spec.unit)], st)
 
 
