@@ -1,4 +1,4 @@
-"""Charts: every kind renders to SVG (text as paths) and PNG, deterministically, safely."""
+"""Charts: every kind renders to SVG (text as text) and PNG, deterministically, safely."""
 
 from __future__ import annotations
 
@@ -136,10 +136,11 @@ def test_each_kind_renders_a_png_of_the_requested_pixel_size(kind: str, n: int) 
 
 @pytest.mark.parametrize("n", [2, 4])
 @pytest.mark.parametrize("kind", KINDS)
-def test_each_kind_renders_an_svg_with_text_as_paths(kind: str, n: int) -> None:
+def test_each_kind_renders_an_svg_with_text_as_text_in_the_brand_family(kind: str, n: int) -> None:
     svg = render(kind, n, "svg")
     assert svg.lstrip().startswith(b"<?xml") and b"<svg" in svg
-    assert b"<path" in svg and b"<text" not in svg
+    families = set(re.findall(rb"font-family: '([^']+)'", svg))
+    assert b"<path" in svg and b"<text" in svg and families == {theme().font.family.encode()}
     assert b"<dc:date>" not in svg and b"Matplotlib" not in svg.split(b"<defs>")[0]
 
 
@@ -217,10 +218,24 @@ def test_svg_converts_to_a_reportlab_drawing_with_svglib() -> None:
     assert drawing is not None and (drawing.width, drawing.height) == (504, 216)
 
 
-def test_text_is_drawn_with_the_brand_font_files() -> None:
+def test_text_is_drawn_with_the_brand_font_and_bold_where_it_stands_out() -> None:
     svg = render("pay_range", 2, "svg")
-    assert b'id="Carlito-' in svg and b'id="Carlito-Bold-' in svg  # glyph outlines, by font
+    assert b"font-family: 'Carlito'" in svg and b"font-weight: 700" in svg
     assert b"DejaVu" not in svg
+
+
+def test_the_handout_reads_chart_text_in_the_registered_brand_faces_only() -> None:
+    from reportlab.graphics.shapes import String
+
+    from rolereport.handout_blocks import vector
+
+    drawing = vector(render("pay_range", 2, "svg"), "Times-Roman", "Courier-Bold")
+    stack, faces = [drawing], set()
+    while stack:
+        for child in getattr(stack.pop(), "contents", ()):
+            faces |= {child.fontName} if isinstance(child, String) else set()
+            stack.append(child)
+    assert faces == {"Times-Roman", "Courier-Bold"}  # the two names given, nothing else
 
 
 def test_font_size_can_be_set_by_the_writer() -> None:

@@ -15,7 +15,7 @@ from pypdf.generic import DictionaryObject
 
 from rolereport.errors import BrandError
 from rolereport.handout import render_handout
-from rolereport.model import Paragraph, Report
+from rolereport.model import Figure, Paragraph, Report
 
 BASE_14 = {
     *(f"Times-{s}" for s in ("Roman", "Bold", "Italic", "BoldItalic")),
@@ -205,3 +205,14 @@ def test_pdffonts_and_qpdf_accept_the_file(handout, tmp_path: Path):
     rows = listing.splitlines()[2:]
     assert rows and all(row.split()[-5:-3] == ["yes", "yes"] for row in rows), listing
     subprocess.run([qpdf, "--check", path], capture_output=True, text=True, check=True)
+
+
+def test_chart_labels_are_text_in_the_brand_font(handout, report, theme):
+    charts = [b.chart for s in report.sections for b in s.blocks if isinstance(b, Figure)]
+    titles = [p.title for c in charts for p in c.panels if p.title and c.kind == "outlook"]
+    with pdfplumber.open(io.BytesIO(handout.data)) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+    text = "".join(c["text"] for c in chars)
+    assert titles and all(t in text for t in titles)  # panel titles exist only in the chart
+    faces = {c["fontname"].split("+")[-1] for c in chars}
+    assert faces <= {theme.font.family, f"{theme.font.family}-Bold"}, faces

@@ -26,7 +26,7 @@ def render_chart(
     dpi: int = 220,
     font_pt: float | None = None,
 ) -> bytes:
-    """Draw `spec` at `size` inches (width, height); returns SVG (text as paths, for print) or
+    """Draw `spec` at `size` inches (width, height); returns SVG (text as text, for print) or
     PNG (for slides) bytes, the same bytes for the same input. `font_pt` overrides the base
     font size chosen from the format and width. Raises ValueError for an unknown kind or
     format, a chart without data, or a datum whose role is not in `role_order`.

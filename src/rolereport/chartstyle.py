@@ -20,7 +20,7 @@ _SLIDE_PT, _SLIDE_WIDTH, _SLIDE_RANGE, _SLIDE_FLOOR = 16.0, 11.5, (12.0, 18.0), 
 _RC = {
     "text.parse_math": False,  # user text may contain `$`
     "text.usetex": False,
-    "svg.fonttype": "path",  # no font lookup in the SVG reader, no missing glyphs
+    "svg.fonttype": "none",  # text stays text: selectable, small, quick to read back
     "svg.hashsalt": "rolereport",  # stable ids: same input, same bytes
     "text.hinting": "no_hinting",  # PNG text as wide as in SVG and as measured: labels fit
     "axes.spines.top": False,
@@ -92,7 +92,8 @@ class Style:
         pt = max(self.floor, pt or self.pt * scale)
         if (pt, bold) not in self._fonts:  # the brand's files: no lookup can pick a system font
             path = self.theme.font.bold if bold else self.theme.font.regular
-            self._fonts[pt, bold] = FontProperties(fname=str(path), size=pt)
+            weight = "bold" if bold else "normal"  # what the SVG says; the file draws it
+            self._fonts[pt, bold] = FontProperties(fname=str(path), size=pt, weight=weight)
         return self._fonts[pt, bold]
 
     def bold(self, scale: float = 1.0, pt: float = 0) -> dict[str, Any]:

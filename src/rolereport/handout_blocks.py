@@ -9,7 +9,7 @@ from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.graphics import renderPDF
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import Color, HexColor, white
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
@@ -125,20 +125,29 @@ def grid(rows: list[list[Any]], widths: list[Any], font: str, *cmds: Any, **kw: 
     return Grid(rows, colWidths=widths, hAlign="LEFT", splitInRow=1, style=[*style, *cmds], **kw)
 
 
-def vector(svg: bytes, font: str) -> Drawing:
-    """An SVG as a Drawing with its text in the brand font, never an unembedded base-14 one.
-    Read from bytes, so svglib refuses the SVG's external references."""
-    drawing = svg2rlg(BytesIO(svg))
+def vector(svg: bytes, font: str, bold: str = "") -> Drawing:
+    """An SVG as a Drawing with its text in the brand font (`bold` for heavy text), never an
+    unembedded base-14 one nor a system font. Read from bytes, so svglib refuses the SVG's
+    external references."""
+    drawing = svg2rlg(BytesIO(svg), font_map=_BrandFaces(font, bold or font))
     if drawing is None or not drawing.width or not drawing.height:
         raise ValueError("not a readable SVG")
     drawing.initialFontName = font
-    stack = [drawing]
-    while stack:
-        for child in getattr(stack.pop(), "contents", ()):
-            if isinstance(child, String):
-                child.fontName = font
-            stack.append(child)
     return drawing
+
+
+@dataclass(frozen=True)
+class _BrandFaces:
+    """svglib's font lookup, answered with the registered brand faces only."""
+
+    regular: str
+    bold: str
+
+    def find_font(self, family: str, weight: str = "normal", style: str = "normal") -> tuple:
+        heavy = weight.strip().lower() in ("bold", "bolder") or (
+            weight.strip().isdigit() and int(weight) >= 600
+        )
+        return (self.bold if heavy else self.regular), True
 
 
 class Anchor(Flowable):
@@ -375,7 +384,8 @@ class Blocks:
     def drawing(self, spec: ChartSpec) -> Drawing:
         roles = tuple(r.id for r in self.report.roles)
         size = (self.width / inch, chart_height(spec))
-        drawing = vector(render_chart(spec, self.theme, roles, size, "svg"), self.fonts.regular)
+        svg = render_chart(spec, self.theme, roles, size, "svg")
+        drawing = vector(svg, self.fonts.regular, self.fonts.bold)
         k = self.width / drawing.width  # drawn at the frame width already: k is ~1
         drawing.scale(k, k)
         drawing.width, drawing.height = self.width, drawing.height * k
