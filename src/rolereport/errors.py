@@ -32,6 +32,9 @@ class RoleReportError(Exception):
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p).lstrip(": ") for p in self.problems))
 
+    def __reduce__(self) -> tuple:  # crosses process boundaries with its problems intact
+        return type(self), (self.problems,)
+
 
 class InputError(RoleReportError):
     """Invalid input (data file, assets, flag): exit code 2."""
