@@ -15,6 +15,13 @@ ASSETS = ROOT / "assets"
 DATASET = ROOT / "src" / "rolereport" / "datasets" / "ai-engineer-vs-data-scientist.yml"
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Every chart is drawn, in this process and in the CLI's: a test that compares two
+    builds compares two drawings, never a drawing with its cached copy. The cache's own tests
+    turn it on in a temporary folder."""
+    os.environ["ROLEREPORT_CACHE_DIR"] = "off"
+
+
 def require_tool(name: str) -> str:
     """The path of an external program; in CI a missing one fails the test, elsewhere skips."""
     path = shutil.which(name)

@@ -1,4 +1,4 @@
-"""ChartSpec + Theme → a matplotlib Figure (never pyplot) → SVG (handout) or PNG (deck) bytes."""
+"""Drawing a chart: ChartSpec + Theme → a matplotlib Figure (never pyplot) → SVG or PNG."""
 
 from __future__ import annotations
 
@@ -17,20 +17,16 @@ from .chartstyle import Style, chart_rc, chart_style
 from .model import ChartSpec
 
 
-def render_chart(
+def draw_chart(
     spec: ChartSpec,
     theme: Theme,
     role_order: tuple[str, ...],
     size: tuple[float, float],
     fmt: Literal["svg", "png"],
-    dpi: int = 220,
-    font_pt: float | None = None,
+    dpi: int,
+    font_pt: float | None,
 ) -> bytes:
-    """Draw `spec` at `size` inches (width, height); returns SVG (text as text, for print) or
-    PNG (for slides) bytes, the same bytes for the same input. `font_pt` overrides the base
-    font size chosen from the format and width. Raises ValueError for an unknown kind or
-    format, a chart without data, or a datum whose role is not in `role_order`.
-    """
+    """The chart's SVG or PNG bytes, drawn now (charts.render_chart says what they are)."""
     out = BytesIO()
     with _drawn(spec, theme, role_order, size, fmt, dpi, font_pt) as fig:
         meta = {"Software": None} if fmt == "png" else {"Date": None, "Creator": None}
@@ -38,7 +34,7 @@ def render_chart(
     return out.getvalue()
 
 
-def _figure(
+def drawn_figure(
     spec: ChartSpec,
     theme: Theme,
     role_order: tuple[str, ...],
