@@ -141,3 +141,59 @@ def test_the_second_job_runs_in_another_process_where_forking_pays():
 
     where = run_jobs({"a": os.getpid, "b": os.getpid})
     assert (where["a"][0] != where["b"][0]) == can_fork()
+
+
+def test_an_unchanged_build_is_skipped_until_an_input_an_output_or_force_changes(cache, tmp_path):
+    out = tmp_path / "out"
+    first = build(DATASET, ASSETS, out, only=("pdf",))
+    (pdf,) = first.paths
+    written = pdf.read_bytes()
+    again = build(DATASET, ASSETS, out, only=("pdf",))
+    assert again.up_to_date and not first.up_to_date
+    assert again.paths == first.paths and again.pages == first.pages
+    assert again.warnings == first.warnings
+    pdf.write_bytes(written[:-10])  # someone edited or damaged the output
+    mended = build(DATASET, ASSETS, out, only=("pdf",))
+    assert not mended.up_to_date and pdf.read_bytes() == written
+    assert not build(DATASET, ASSETS, out, only=("pdf",), force=True).up_to_date
+    assert not build(DATASET, ASSETS, out, only=("pdf",), paper="a4").up_to_date
+    edited = tmp_path / "data.yml"
+    edited.write_text(DATASET.read_text().replace("145080", "145081"), encoding="utf-8")
+    changed = build(edited, ASSETS, out, only=("pdf",))
+    assert not changed.up_to_date and "145,081" in extract(pdf.read_bytes())
+
+
+def extract(pdf: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_build_key_follows_file_contents_not_names(tmp_path):
+    from rolereport.buildcache import build_key
+
+    font = tmp_path / "brand.ttf"
+    font.write_bytes(b"one")
+    before = build_key("same", files=[font])
+    font.write_bytes(b"other")
+    assert build_key("same", files=[font]) != before
+    assert build_key("same", files=[font]) == build_key("same", files=[font])
+    assert build_key("same", files=[font]) != build_key("else", files=[font])
+
+
+def test_the_cli_says_when_nothing_changed(cache, tmp_path, capsys):
+    from rolereport.cli import main
+
+    args = [
+        "build",
+        str(DATASET),
+        "--assets",
+        str(ASSETS),
+        "--out",
+        str(tmp_path),
+        "--only",
+        "pptx",
+    ]
+    assert main(args) == 0
+    assert "Up to date" not in capsys.readouterr().err
+    assert main(args) == 0
+    shown = capsys.readouterr()
+    assert "Up to date" in shown.err and "deck.pptx" in shown.out

@@ -104,6 +104,14 @@ class Theme:
         return self.role_colors[index % len(self.role_colors)]
 
 
+def theme_files(theme: Theme) -> tuple[Path, ...]:
+    """Every file the theme names (fonts, logos, template): what a writer may read."""
+    faces = (theme.font, theme.heading_font)
+    fonts = {getattr(f, k) for f in faces for k in ("regular", "bold", "italic", "bold_italic")}
+    others = {theme.logo_large, theme.logo_small, theme.template} - {None}
+    return tuple(sorted(fonts | others))  # type: ignore[arg-type]
+
+
 def builtin_assets() -> Path:
     """The built-in brand: the repository's assets/, shipped in the wheel as default_brand/."""
     here = Path(__file__).resolve().parent

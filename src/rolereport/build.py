@@ -12,7 +12,8 @@ from functools import partial
 from pathlib import Path
 from typing import Literal
 
-from .brand import Theme, load_brand
+from .brand import Theme, load_brand, theme_files
+from .buildcache import build_key, fresh, record
 from .content import build_report
 from .errors import InputError, OutputError, Problem
 from .facts import DEFAULT_DATASET, Dataset, dataset_warnings, load_dataset
@@ -35,6 +36,7 @@ class BuildResult:
     warnings: tuple[str, ...]
     pages: dict[str, int] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
+    up_to_date: bool = False  # nothing changed since the last build: nothing was rewritten
 
 
 def output_path(out_dir: Path, slug: str, kind: Output) -> Path:
@@ -63,12 +65,15 @@ def build(
     aspect: str | None = None,
     progress: Progress | None = None,
     parallel: bool = True,
+    force: bool = False,
 ) -> BuildResult:
     """Build the requested documents and write them; raises InputError or OutputError.
 
     Nothing is written unless every requested document rendered, and an existing file is
     only ever replaced whole. With `parallel`, the documents render side by side where a
-    forked worker pays (see workers.run_jobs): the same bytes, in less time.
+    forked worker pays (see workers.run_jobs): the same bytes, in less time. When the
+    inputs, options and code are those of the last build and its files are untouched, nothing
+    is rendered or rewritten (see buildcache), unless `force`.
     """
     say = progress or (lambda _msg: None)
     timings: dict[str, float] = {}
@@ -97,7 +102,27 @@ def build(
     lap("load")
     say("Writing the content")
     report = build_report(dataset)
+    warnings = dataset_warnings(dataset, None if isinstance(data, Dataset) else data)
+    warnings += theme.warnings
+    if explicit_aspect and theme.template and "pptx" in only:
+        warnings += (f"--aspect {aspect} is ignored: the template sets the slide size",)
+    kinds = [k for k in OUTPUTS if k in only]
+    targets = {k: output_path(Path(out), report.slug, k) for k in kinds}
+    key = build_key(
+        dataset.model_dump_json(),
+        theme,
+        kinds,
+        paper or theme.paper,
+        aspect,
+        os.environ.get("SOURCE_DATE_EPOCH", "").strip(),
+        files=theme_files(theme),
+    )
     lap("content")
+    last = None if force else fresh(key, list(targets.values()))
+    if last is not None:
+        say("Nothing changed since the last build")
+        paths = tuple(targets.values())
+        return BuildResult(paths, warnings + last.warnings, last.pages, timings, up_to_date=True)
     jobs: dict[str, Callable[[], Rendered]] = {}
     if "pdf" in only:
         say("Laying out the handout (PDF)")
@@ -110,14 +135,13 @@ def build(
     timings |= {_STAGE[k]: seconds for k, (_, seconds) in done.items()}
     lap("render")
     say("Saving")
-    out_dir = Path(out)
-    paths = write_all({output_path(out_dir, report.slug, k): r.data for k, r in rendered.items()})
+    paths = write_all({targets[k]: r.data for k, r in rendered.items()})
+    pages = {k: r.pages for k, r in rendered.items()}
+    said = tuple(w for r in rendered.values() for w in r.warnings)
+    record(key, paths, pages, said)
     lap("write")
-    warnings = dataset_warnings(dataset, None if isinstance(data, Dataset) else data)
-    warnings += theme.warnings + tuple(w for r in rendered.values() for w in r.warnings)
-    if explicit_aspect and theme.template and "pptx" in only:
-        warnings += (f"--aspect {aspect} is ignored: the template sets the slide size",)
-    return BuildResult(paths, warnings, {k: r.pages for k, r in rendered.items()}, timings)
+    warnings += said
+    return BuildResult(paths, warnings, pages, timings)
 
 
 def write_all(files: dict[Path, bytes]) -> tuple[Path, ...]:

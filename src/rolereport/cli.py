@@ -50,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
         help="deck shape (default 16:9; a template sets its own)",
     )
     b.add_argument("--timings", action="store_true", help="print how long each stage took")
+    b.add_argument(
+        "--force",
+        action="store_true",
+        help="build even when nothing changed since the last build",
+    )
 
     v = sub.add_parser("preview", help="write PNG pictures of every page and slide")
     v.add_argument("data", nargs="?", help=DATA_HELP)
@@ -121,9 +126,15 @@ def _build(args: argparse.Namespace) -> int:
         paper=args.paper,
         aspect=args.aspect,
         progress=progress,
+        force=args.force,
     )
     for w in result.warnings:
         print(f"Warning: {w}", file=sys.stderr)
+    if result.up_to_date:
+        print(
+            "Up to date: nothing changed since the last build (--force builds anyway)",
+            file=sys.stderr,
+        )
     for path in result.paths:
         print(path)
     if args.timings:

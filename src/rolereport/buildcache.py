@@ -1,0 +1,141 @@
+"""The cache folder, and build stamps: a build whose inputs and outputs are unchanged is
+skipped, because it would write the same bytes again.
+
+A stamp records, for one set of output files, a key made of everything that shapes them (the
+validated data, the resolved brand and the contents of every file it names, the options,
+`SOURCE_DATE_EPOCH`, rolereport's code and the libraries' versions) and a digest of each file
+written. The build is skipped only when the key matches and every file is still there with
+those bytes. `ROLEREPORT_CACHE_DIR` moves the cache folder; `off` turns caching off.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+_LIBRARIES = ("matplotlib", "pillow", "numpy", "reportlab", "svglib", "python-pptx", "fonttools")
+
+
+@dataclass(frozen=True)
+class Stamp:
+    """What the last build of some output files wrote."""
+
+    key: str
+    files: dict[str, str]  # path → sha256 of its bytes
+    pages: dict[str, int]
+    warnings: tuple[str, ...]
+
+
+def cache_root() -> Path | None:
+    """The user's cache folder for rolereport, or None when caching is off."""
+    chosen = os.environ.get("ROLEREPORT_CACHE_DIR", "").strip()
+    if chosen.lower() in ("off", "0", "no", "false"):
+        return None
+    if chosen:
+        return Path(chosen).expanduser()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+        return base / "rolereport" / "Cache"
+    if sys.platform == "darwin":
+        return Path.home() / "Library" / "Caches" / "rolereport"
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "rolereport"
+
+
+def build_key(*parts: Any, files: Sequence[Path] = ()) -> str:
+    """A digest of `parts` (by repr), of the contents of `files`, and of the code."""
+    contents = tuple(file_digest(p) for p in files)
+    return hashlib.sha256(repr((code_version(), parts, contents)).encode()).hexdigest()
+
+
+def fresh(key: str, targets: Sequence[Path]) -> Stamp | None:
+    """The stamp of `targets` when it has `key` and every target still has its bytes."""
+    path = _stamp_path(targets)
+    if path is None:
+        return None
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        stamp = Stamp(raw["key"], raw["files"], raw["pages"], tuple(raw["warnings"]))
+        if stamp.key != key or set(stamp.files) != {str(t) for t in targets}:
+            return None
+        if all(_sha256(Path(p)) == digest for p, digest in stamp.files.items()):
+            return stamp
+    except (OSError, ValueError, KeyError, TypeError):
+        pass
+    return None
+
+
+def record(
+    key: str, targets: Sequence[Path], pages: dict[str, int], warnings: Sequence[str]
+) -> None:
+    """Remember what was just written to `targets`; failing to only costs the next build time."""
+    path = _stamp_path(targets)
+    if path is None:
+        return
+    with contextlib.suppress(OSError):
+        files = {str(t): _sha256(t) for t in targets}
+        text = json.dumps({"key": key, "files": files, "pages": pages, "warnings": list(warnings)})
+        store(path, text.encode())
+
+
+def store(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole (a temporary file renamed over it)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@cache
+def code_version() -> tuple[str, ...]:
+    """rolereport's code (every module, by content) and the versions of the libraries that
+    draw, lay out and encode the outputs."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    versions = []
+    for name in _LIBRARIES:
+        try:
+            versions.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            versions.append(f"{name} ?")
+    return digest.hexdigest(), *versions
+
+
+def file_digest(path: Path) -> str:
+    """The sha256 of a file's bytes, read once per process while its size and time hold."""
+    stat = path.stat()
+    return _digest_of(str(path), stat.st_size, stat.st_mtime_ns)
+
+
+@cache
+def _digest_of(path: str, size: int, mtime_ns: int) -> str:
+    return _sha256(Path(path))
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _stamp_path(targets: Sequence[Path]) -> Path | None:
+    root = cache_root()
+    if root is None:
+        return None
+    names = "\0".join(sorted(str(Path(t).resolve()) for t in targets))
+    return root / "builds" / f"{hashlib.sha256(names.encode()).hexdigest()}.json"
