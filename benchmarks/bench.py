@@ -3,10 +3,10 @@
 Run:  .venv/bin/python benchmarks/bench.py [--runs 5] [--json output/bench.json]
 
 Cold builds start with an empty cache folder (no cached charts, no build stamps); the
-rebuild rows keep it. Every figure is the median of whole-process runs (or, for the in-
-process line, the mean per build), with the peak memory (max RSS) of the process. Ratios are
-to the floor measured in the same run: a process that only imports matplotlib's Figure and
-Agg canvas, ReportLab's platypus, python-pptx, PyYAML and pydantic. Absolute seconds are
+rebuild rows keep it. Every figure is the median of whole-process runs (or, for the
+in-process line, the mean per build), with the peak memory (max RSS) of the process. Ratios
+are to the floor measured in the same run: a process that only imports matplotlib's Figure
+and Agg canvas, ReportLab's platypus, python-pptx, PyYAML and pydantic. Absolute seconds are
 noisy on shared machines; ratios are what we track. The Quarto-like peer
 (../shared/bench/quarto_like.py) runs when pypandoc and typst are installed (`pip install -e
 ".[bench]"`).
