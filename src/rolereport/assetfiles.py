@@ -12,6 +12,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from .buildcache import known_good, remember_good
 from .errors import BrandError
 
 IMAGE_KINDS = ("png", "jpeg", "svg")
@@ -55,6 +56,8 @@ def check_font(path: Path, key: str, brand_file: Path) -> None:
     from fontTools.ttLib import TTFont, TTLibError
 
     data = _read(path, MAX_FONT_BYTES, key, brand_file, "font")
+    if known_good("font", data):  # parsed and passed in an earlier build
+        return
     fs_type = 0
     quiet = logging.getLogger("fontTools")  # it logs oddities it reads past, e.g. old dates
     level = quiet.level
@@ -94,6 +97,7 @@ def check_font(path: Path, key: str, brand_file: Path) -> None:
             f"'{path.name}' does not allow embedding (its licence flags, fsType {fs_type:#06x}): "
             "choose a font whose licence allows embedding in documents",
         )
+    remember_good("font", data)
 
 
 def image_kind(path: Path, key: str, brand_file: Path) -> str:
