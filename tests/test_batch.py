@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -13,7 +14,7 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from rolereport import build
+from rolereport import BuildResult, build, build_many
 from rolereport.batch import Outcome, exit_code, expand_inputs
 from rolereport.cli import main
 from rolereport.errors import InputError
@@ -116,6 +117,35 @@ def test_a_dataset_named_twice_is_built_once_and_an_empty_folder_is_an_error(tmp
     (tmp_path / "empty").mkdir()
     with pytest.raises(InputError, match=r"empty: has no \.yml or \.yaml data files"):
         expand_inputs([tmp_path / "empty"])
+
+
+def faulty_build(name: str, *_args: object) -> BuildResult:
+    """Stands in for build() in the workers: one raises, one kills its process, one works."""
+    if Path(name).stem == "boom":
+        raise ZeroDivisionError("division by zero")
+    if Path(name).stem == "crash":
+        os._exit(3)
+    return BuildResult((Path(name).with_suffix(".pdf"),), ("a warning",))
+
+
+@pytest.mark.skipif(
+    multiprocessing.get_start_method() != "fork", reason="the fault reaches workers by fork"
+)
+def test_a_crash_or_a_dead_worker_fails_only_its_own_dataset(tmp_path, data_text, monkeypatch):
+    names = [str(variant(data_text, tmp_path / f"{n}.yml", n)) for n in ("boom", "crash", "fine")]
+    monkeypatch.setattr("rolereport.batch.build", faulty_build)
+    seen: list[tuple[str, int, int]] = []
+
+    def on_done(outcome: Outcome, done: int, total: int) -> None:
+        seen.append((outcome.dataset, done, total))
+
+    boom, crash, fine = build_many(names, out=tmp_path, jobs=1, on_done=on_done)
+    assert (boom.exit_code, boom.error) == (1, "unexpected ZeroDivisionError: division by zero")
+    assert "Traceback" in boom.trace and "faulty_build" in boom.trace
+    assert crash.exit_code == 1 and crash.error.startswith("its worker process stopped")
+    assert fine.ok and fine.warnings == ("a warning",) and fine.paths == (tmp_path / "fine.pdf",)
+    assert seen == [(names[0], 1, 3), (names[1], 2, 3), (names[2], 3, 3)]
+    assert exit_code([boom, crash, fine]) == 1
 
 
 def test_the_exit_code_is_2_for_any_bad_input_else_1_for_any_failure():

@@ -7,7 +7,7 @@ import signal
 import time
 import traceback
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, as_completed, wait
+from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, as_completed, wait
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
@@ -128,9 +128,19 @@ def _run_pool(
     """Build `todo` with `workers` processes, handing out one dataset per free worker.
 
     Handing them out one at a time (rather than queueing all) means that on Ctrl-C only the
-    builds under way still run: they are waited for and reported, the rest never start.
+    builds under way still run: they are waited for and reported, the rest never start. A
+    worker that dies (killed, out of memory) fails its dataset; fresh workers build the rest.
     """
     from concurrent.futures import ProcessPoolExecutor  # multiprocessing: only for batches
+
+    def start(name: str) -> None:
+        nonlocal pool
+        try:
+            running[pool.submit(job, name)] = name
+        except BrokenExecutor:
+            pool.shutdown(wait=True)
+            pool = ProcessPoolExecutor(workers, initializer=_ignore_ctrl_c)
+            running[pool.submit(job, name)] = name
 
     waiting = list(todo)
     running: dict[Future[Outcome], str] = {}
@@ -138,8 +148,7 @@ def _run_pool(
     try:
         while waiting or running:
             while waiting and len(running) < workers:
-                name = waiting.pop(0)
-                running[pool.submit(job, name)] = name
+                start(waiting.pop(0))
             finished, _ = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
                 finish(_collect(future, running.pop(future)))
@@ -223,6 +232,7 @@ def _collect(future: Future[Outcome], name: str) -> Outcome:
             name,
             error=f"its worker process stopped ({type(exc).__name__}: {exc}); build it alone",
             exit_code=1,
+            trace="".join(traceback.format_exception(exc)),
         )
 
 
