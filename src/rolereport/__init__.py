@@ -1,11 +1,13 @@
 """rolereport: sourced career facts → a branded PDF handout and an editable PowerPoint deck."""
 
+from .batch import Outcome, build_many
 from .brand import Theme, load_brand
 from .build import BuildResult, build, render_deck, render_handout, write_all
 from .content import build_report
 from .errors import BrandError, DataError, InputError, OutputError, RoleReportError
 from .facts import Dataset, load_dataset, packaged_datasets
 from .model import Report
+from .watch import Watcher
 
 __version__ = "0.1.0"
 
@@ -15,12 +17,15 @@ __all__ = [
     "DataError",
     "Dataset",
     "InputError",
+    "Outcome",
     "OutputError",
     "Report",
     "RoleReportError",
     "Theme",
+    "Watcher",
     "__version__",
     "build",
+    "build_many",
     "build_report",
     "load_brand",
     "load_dataset",

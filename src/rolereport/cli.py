@@ -10,14 +10,21 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import __version__
+from .batch import build_many, exit_code, expand_inputs, is_batch
 from .brand import load_brand
 from .build import OUTPUTS, build
+from .console import BatchProgress, WatchLog, error_lines, summary_table, timings_lines
 from .content import build_report
-from .errors import RoleReportError
+from .errors import InputError, RoleReportError
 from .facts import DEFAULT_DATASET, dataset_warnings, json_schema, load_dataset, packaged_datasets
 from .starter import init_folder
+from .watch import Watcher
 
 DATA_HELP = f"a data file (.yml) or the name of a packaged dataset (default: {DEFAULT_DATASET})"
+DATAS_HELP = (
+    "data files (.yml), packaged dataset names or folders of data files; several are built "
+    f"side by side (default: {DEFAULT_DATASET})"
+)
 ASSETS_HELP = (
     "the branding folder (default: ./assets if it has a brand.yml, else the built-in brand)"
 )
@@ -33,7 +40,7 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     b = sub.add_parser("build", help="build the handout (PDF) and the deck (PowerPoint)")
-    b.add_argument("data", nargs="?", help=DATA_HELP)
+    b.add_argument("data", nargs="*", help=DATAS_HELP)
     b.add_argument("--assets", type=Path, help=ASSETS_HELP)
     b.add_argument(
         "--out", type=Path, default=Path("output"), help="output folder (default: ./output)"
@@ -54,6 +61,17 @@ def _parser() -> argparse.ArgumentParser:
         "--force",
         action="store_true",
         help="build even when nothing changed since the last build",
+    )
+    b.add_argument(
+        "--watch",
+        action="store_true",
+        help="build, then rebuild whenever the data file or the assets change (Ctrl-C stops)",
+    )
+    b.add_argument(
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="with several datasets: how many to build at once (default: one per CPU core)",
     )
 
     v = sub.add_parser("preview", help="write PNG pictures of every page and slide")
@@ -81,6 +99,12 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
+    return int(text)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 2 bad input or usage, 1 anything else)."""
     args = _parser().parse_args(argv)
@@ -89,8 +113,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RoleReportError as exc:
         if args.debug:
             traceback.print_exc()
-        for line in str(exc).splitlines():
-            print(f"Error: {line}", file=sys.stderr)
+        for line in error_lines(exc):
+            print(line, file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
@@ -101,15 +125,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if args.debug:
             traceback.print_exc()
-        print(
-            f"Error: unexpected {type(exc).__name__}: {exc} (nothing was written; "
-            "rerun with --debug and report it)",
-            file=sys.stderr,
-        )
+        for line in error_lines(exc):
+            print(line, file=sys.stderr)
         return 1
 
 
 def _build(args: argparse.Namespace) -> int:
+    if args.watch:
+        return _watch(args)
+    if is_batch(args.data):
+        return _batch(args)
+    data = args.data[0] if args.data else None
     tty = sys.stderr.isatty()
     step = [0]
 
@@ -119,7 +145,7 @@ def _build(args: argparse.Namespace) -> int:
             print(f"[{step[0]}] {message}…", file=sys.stderr, flush=True)
 
     result = build(
-        args.data,
+        data,
         args.assets,
         args.out,
         only=(args.only,) if args.only else OUTPUTS,
@@ -141,6 +167,60 @@ def _build(args: argparse.Namespace) -> int:
         for stage, seconds in result.timings.items():
             print(f"{stage:>8}: {seconds * 1000:7.0f} ms", file=sys.stderr)
     return 0
+
+
+def _watch(args: argparse.Namespace) -> int:
+    if is_batch(args.data):
+        raise InputError.at(
+            "--watch",
+            "",
+            "watches one dataset at a time: run one 'rolereport build DATA --watch' per dataset",
+        )
+    watcher = Watcher.for_inputs(
+        args.data[0] if args.data else None,
+        args.assets,
+        args.out,
+        only=(args.only,) if args.only else OUTPUTS,
+        paper=args.paper,
+        aspect=args.aspect,
+    )
+    try:
+        watcher.run(WatchLog(watcher, args.debug))
+    except KeyboardInterrupt:
+        print("Stopped watching.", file=sys.stderr)
+    return 0
+
+
+def _batch(args: argparse.Namespace) -> int:
+    names = expand_inputs(args.data)
+    progress = BatchProgress(len(names), args.debug)
+    try:
+        outcomes = build_many(
+            names,
+            args.assets,
+            args.out,
+            only=(args.only,) if args.only else OUTPUTS,
+            paper=args.paper,
+            aspect=args.aspect,
+            jobs=args.jobs,
+            on_done=progress,
+            force=args.force,
+        )
+    except KeyboardInterrupt:
+        progress.close()
+        print(
+            "Stopped: the datasets listed above were built or failed; the others were not "
+            "started. Every file written is complete.",
+            file=sys.stderr,
+        )
+        return 130
+    finally:
+        progress.close()
+    print(summary_table(outcomes, args.out))
+    if args.timings:
+        for line in timings_lines(outcomes):
+            print(line, file=sys.stderr)
+    return exit_code(outcomes)
 
 
 def _preview(args: argparse.Namespace) -> int:
