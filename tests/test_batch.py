@@ -119,7 +119,7 @@ def test_a_dataset_named_twice_is_built_once_and_an_empty_folder_is_an_error(tmp
         expand_inputs([tmp_path / "empty"])
 
 
-def faulty_build(name: str, *_args: object) -> BuildResult:
+def faulty_build(name: str, *_args: object, **_options: object) -> BuildResult:
     """Stands in for build() in the workers: one raises, one kills its process, one works."""
     if Path(name).stem == "boom":
         raise ZeroDivisionError("division by zero")
