@@ -50,14 +50,24 @@ def rgb(hex_color: str) -> list[float]:
     return [int(hex_color[i : i + 2], 16) / 255 for i in (1, 3, 5)]
 
 
-def fill(data: bytes, values: dict[str, str]) -> bytes:
-    """The form filled in as a script would: pypdf writes the text fields' appearances."""
+def fill(data: bytes, values: dict[str, str], regenerate: bool = False) -> bytes:
+    """The form filled in as a script would: pypdf writes the text fields' appearances; with
+    `regenerate`, it also asks viewers to redraw every field (NeedAppearances)."""
     writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
     for page in writer.pages:
-        writer.update_page_form_field_values(page, values, auto_regenerate=False)
+        if any("/FT" in a.get_object() for a in page.get("/Annots") or []):
+            writer.update_page_form_field_values(page, values, auto_regenerate=regenerate)
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def dark(page: Image.Image, rect: list[float], height: float, inset: int, level: int) -> int:
+    """Pixels darker than `level` in a widget's rectangle, `inset` pixels in from its edges,
+    on a page rendered at 72 dpi."""
+    x0, y0, x1, y1 = (round(float(v)) for v in rect)
+    box = (x0 + inset, round(height) - y1 + inset, x1 - inset, round(height) - y0 - inset)
+    return sum(page.crop(box).histogram()[:level])
 
 
 @pytest.fixture(scope="module")
@@ -160,11 +170,13 @@ def test_widget_colours_come_from_the_theme(report, theme):
     brand = replace(theme, foreground="#2B1A40", background="#FFFDF5")
     pdf = PdfReader(io.BytesIO(render_handout(worksheet_only(report), brand).data))
     for _, w in widgets(pdf):
-        assert [float(x) for x in w["/MK"]["/BG"]] == pytest.approx(rgb(brand.background), abs=0.01)
-        if w["/FT"] == "/Btn":
+        if w["/FT"] == "/Btn":  # the brand's text colour, on the page showing through
             border = [float(x) for x in w["/MK"]["/BC"]]
             assert border == pytest.approx(rgb(brand.foreground), abs=0.01)
+            assert "/BG" not in w["/MK"]
         else:  # typed text: the PDF standard font every viewer has, in the brand's text colour
+            fill = [float(x) for x in w["/MK"]["/BG"]]
+            assert fill == pytest.approx(rgb(brand.background), abs=0.01)
             font, _, _, *color, op = w["/DA"].split()  # /Helv 10 Tf r g b rg
             assert (font, op) == ("/Helv", "rg")
             assert [float(x) for x in color] == pytest.approx(rgb(brand.foreground), abs=0.01)
@@ -210,26 +222,44 @@ def test_the_filled_page_prints_its_ticks_and_the_blank_page_prints_none(
     handout, filled, ticks, page_index, tmp_path: Path
 ):
     pdftoppm = require_tool("pdftoppm")
-    dpi, ink = 72, {}
+    ink = {}
     for name, data in (("blank", handout), ("filled", filled)):
         (tmp_path / f"{name}.pdf").write_bytes(data)
         n = str(page_index + 1)
-        args = [pdftoppm, "-r", str(dpi), "-f", n, "-l", n, "-png", "-singlefile"]
+        args = [pdftoppm, "-r", "72", "-f", n, "-l", n, "-png", "-singlefile"]
         subprocess.run([*args, tmp_path / f"{name}.pdf", tmp_path / name], check=True)
         with Image.open(tmp_path / f"{name}.png") as im:
             page = im.convert("L")
-        reader = PdfReader(tmp_path / f"{name}.pdf")
+        reader = PdfReader(io.BytesIO(data))
         height = float(reader.pages[page_index].mediabox.height)
         for _, w in widgets(reader):
-            x0, y0, x1, y1 = (float(v) for v in w["/Rect"])
-            inside = page.crop(
-                (round(x0) + 2, round(height - y1) + 2, round(x1) - 2, round(height - y0) - 2)
-            )
-            ink[name, str(w["/T"])] = sum(inside.histogram()[:128])  # dark pixels
+            ink[name, str(w["/T"])] = dark(page, w["/Rect"], height, 2, 128)
     for key in ticks:
         assert ink["blank", key] == 0, key  # blank boxes and lines print empty
         assert ink["filled", key] > 3, key  # filled ones print what was filled in
     assert ink["filled", "statement_3"] == 0
+
+
+def test_a_viewer_that_redraws_the_fields_still_shows_every_box_and_tick(
+    handout, ticks, page_index
+):
+    # PDFium (the PDF engine of Chrome and Edge) redraws every field when a filler asks for it.
+    import pypdfium2 as pdfium
+
+    data = fill(handout, ticks, regenerate=True)
+    assert PdfReader(io.BytesIO(data)).trailer["/Root"]["/AcroForm"]["/NeedAppearances"]
+    pdf = pdfium.PdfDocument(data)
+    pdf.init_forms()
+    page = pdf[page_index].render(scale=1, may_draw_forms=True).to_pil().convert("L")
+    height = page.height
+    boxes = [w for _, w in widgets(PdfReader(io.BytesIO(data))) if w["/FT"] == "/Btn"]
+    for w in boxes:
+        name = str(w["/T"])
+        edge = dark(page, w["/Rect"], height, 0, 200) - dark(page, w["/Rect"], height, 2, 200)
+        assert edge > 20, name  # the box's outline shows, ticked or not
+        tick = dark(page, w["/Rect"], height, 2, 128)
+        assert (tick > 3) == (name in ticks), name
+    pdf.close()
 
 
 @pytest.mark.slow

@@ -29,8 +29,8 @@ ROW_PAD = (2, 6, 8, 5)  # statement rows: left, right, top, bottom
 
 class Field(Flowable):
     """A form field drawn where the layout puts it: a tick box, or a text field as wide as its
-    cell over a printed line (or box) to write on, so that it prints alike filled or blank,
-    whatever appearance a viewer gives the typed text.
+    cell. The box or line to write on is printed with the page as well, so that it prints
+    alike filled or blank, whatever appearance a viewer gives the field when it redraws it.
 
     Only the final document holds the field: the dry pass, which measures pages, draws none.
     """
@@ -56,14 +56,16 @@ class Field(Flowable):
 
     def draw(self) -> None:
         c = self.canv
-        if self.kind != "check":
-            c.setStrokeColor(self.guide)
-            c.setLineWidth(GUIDE_W)
-            if self.kind == "line":
-                c.line(0, -GUIDE_W, self.width, -GUIDE_W)
-            else:  # on paper colour, as the widget is, whatever the panel around it
-                c.setFillColor(self.paper)
-                c.rect(0, 0, self.width, self.height, stroke=1, fill=1)
+        c.setStrokeColor(self.ink if self.kind == "check" else self.guide)
+        c.setLineWidth(BORDER_W if self.kind == "check" else GUIDE_W)
+        if self.kind == "line":
+            c.line(0, -GUIDE_W, self.width, -GUIDE_W)
+        elif self.kind == "box":  # on paper colour, as the widget is, whatever the panel around
+            c.setFillColor(self.paper)
+            c.rect(0, 0, self.width, self.height, stroke=1, fill=1)
+        else:  # the widget's own border, printed too: viewers that redraw a tick box may not
+            half = BORDER_W / 2
+            c.rect(half, half, CHECKBOX - BORDER_W, CHECKBOX - BORDER_W, stroke=1, fill=0)
         if getattr(c, "dry", False):
             return
         inset = TOTAL_INSET if self.kind == "box" else 0
@@ -73,7 +75,9 @@ class Field(Flowable):
             "x": inset,
             "y": inset / 2,
             "relative": True,
-            "fillColor": self.paper,
+            # A tick box lets the page show through: a viewer that redraws it in white would
+            # hide the printed box.
+            "fillColor": None if self.kind == "check" else self.paper,
             "textColor": self.ink,
             "annotationFlags": "print",
             "fieldFlags": "",
