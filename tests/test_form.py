@@ -13,6 +13,7 @@ from conftest import require_tool
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import StreamObject
+from stress import stress_dataset
 from test_datasets import FOUR, three_roles
 
 from rolereport import build_report, load_dataset, render_handout
@@ -283,3 +284,16 @@ def test_two_three_and_four_roles_give_a_field_per_statement_and_a_total_per_rol
     assert set(pdf.get_fields()) == expected_names(report)
     assert {f"total_{r.id}" for r in dataset.roles} <= set(pdf.get_fields())
     assert len(widgets(pdf)) == statements + 2 + roles
+
+
+def test_a_worksheet_longer_than_a_page_keeps_each_field_once_and_its_heading(theme):
+    report = worksheet_only(build_report(stress_dataset()))
+    data = render_handout(report, theme).data
+    pdf = PdfReader(io.BytesIO(data))
+    found = widgets(pdf)
+    names = [str(w["/T"]) for _, w in found]
+    assert len(names) == len(set(names)) and set(names) == expected_names(report)
+    first = min(n for n, _ in found)
+    assert len({n for n, _ in found}) > 1  # it did run onto a second page
+    with pdfplumber.open(io.BytesIO(data)) as doc:
+        assert PAGE_TITLE in doc.pages[first].extract_text()  # the heading is not left alone
