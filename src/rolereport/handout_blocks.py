@@ -44,7 +44,7 @@ CELL_PAD = (6, 6, 4.5, 5.5)  # table cells: left, right, top, bottom
 LABEL_SHARE = 0.34  # at most this share of the width for a table's label column
 CHART_MIN_H, CHART_MAX_H = 1.8, 8.5  # inches; between them, a chart is as tall as its rows
 SECTION_MIN_SPACE = 2.2 * inch  # a section starts on a new page when less is left
-CHECKBOX, TINT, ZEBRA = 11, 0.10, 0.05
+TINT, ZEBRA = 0.10, 0.05
 SOURCE_KEY = "source-"
 ALL = ((0, 0), (-1, -1))
 _CITE_TAIL = re.compile(r"\s*\[(\d+(?:,\s*\d+)*)\]\s*$")
@@ -162,7 +162,7 @@ class Anchor(Flowable):
 
 
 class _Shape(Flowable):
-    """An accent bar (filled, kept with the next flowable) or an empty checkbox, in vector."""
+    """An accent bar (filled, kept with the next flowable) or an outlined box, in vector."""
 
     def __init__(self, w: float, h: float, color: Color, fill: bool, space_after: float = 0):
         super().__init__()
@@ -392,40 +392,9 @@ class Blocks:
         return drawing
 
     def checklist(self, c: Checklist) -> list[Flowable]:
-        line, pen = tint(self.theme.foreground, 0.6), HexColor(self.theme.foreground)
-        name_date = [[self.para("Name"), "", self.para("Date"), ""]]
-        lines = [("LINEBELOW", (i, 0), (i, 0), 0.8, line) for i in (1, 3)]
-        widths = [40, self.width * 0.55, 34, None]
-        who = grid(
-            name_date,
-            widths,
-            self.fonts.regular,
-            *lines,
-            ("VALIGN", *ALL, "BOTTOM"),
-            pad=(0, 6, 0, 3),
-        )
-        who.spaceAfter = 16
-        rows = [
-            [
-                _Shape(CHECKBOX, CHECKBOX, pen, False),
-                Para(f"<b>{n}.</b>", self.st["box"]),
-                self.para(item.text, "box"),
-            ]
-            for n, item in enumerate(c.items, 1)
-        ]
-        ticks = grid(
-            rows,
-            [26, 30, None],
-            self.fonts.regular,
-            ("TOPPADDING", (0, 0), (0, -1), 10),
-            ("LINEBELOW", (0, 0), (-1, -2), 0.5, tint(self.theme.primary, 0.25)),
-            pad=(2, 6, 8, 5),
-        )
-        fill, rule = tint(self.theme.primary, ZEBRA), HexColor(self.theme.primary)
-        score = self.box([self.para(c.scoring, "box")], fill, "BOX", 1, rule)
-        score.spaceBefore, score.spaceAfter = 14, 12
-        # One printable worksheet: kept on one page whenever it fits on one.
-        return [KeepTogether([who, self.para(c.instructions, "lead"), ticks, score])]
+        from .handout_form import worksheet  # it builds on this module's helpers
+
+        return worksheet(self, c)
 
     def sources(self, s: SourceList) -> list[Flowable]:
         out = self.h2("Sources", "sources")

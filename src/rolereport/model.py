@@ -111,12 +111,32 @@ class Callout:
 
 
 @dataclass(frozen=True)
+class Tally:
+    """A line of the scoring key: the statements that count for one role, and their total."""
+
+    role: str  # role id
+    label: str  # the role's name
+    text: str  # which statements count ("statements 2, 4, 6")
+    statements: tuple[int, ...]  # their numbers in the checklist, 1-based
+    tip: str  # what the total's box asks for, for screen readers and tooltips
+
+
+@dataclass(frozen=True)
 class Checklist:
-    """Self-assessment: statements to tick, each leaning to a role, with a scoring key."""
+    """Self-assessment: statements to tick, each leaning to a role, with a scoring key.
+
+    The handout makes it a fillable form: a tick box per statement, name and date fields,
+    and a total box per tally.
+    """
 
     items: tuple[Item, ...]  # lead = role id the statement leans to
     instructions: str
-    scoring: str
+    scoring: str  # how to total the ticks, above the tallies
+    tallies: tuple[Tally, ...]  # one per role with statements, in the roles' order
+    total_label: str  # printed beside each total's box
+    outcome: str  # what the totals mean, below the tallies
+    name_label: str
+    date_label: str
     kind: Literal["checklist"] = "checklist"
 
 

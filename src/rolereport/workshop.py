@@ -5,7 +5,30 @@ from __future__ import annotations
 from .citations import Citations
 from .facts import Dataset
 from .formats import with_cite
-from .model import Bullets, Callout, Checklist, Item, Paragraph, Section, Slide, SourceList
+from .model import (
+    Bullets,
+    Callout,
+    Checklist,
+    Item,
+    Paragraph,
+    Section,
+    Slide,
+    SourceList,
+    Tally,
+)
+
+# The self-assessment worksheet's fixed wording, in one place.
+WORDS = {
+    "instructions": "Tick every statement that sounds like you. Go with your first reaction.",
+    "scoring": "Scoring: for each role, count your ticks on the statements listed and write "
+    "the number in its box.",
+    "statements": "statements {numbers}",
+    "total": "Your ticks",
+    "total_tip": "Your ticks for {role}",
+    "outcome": "More ticks for a role show where your interests lie today, not where you must go.",
+    "name": "Name",
+    "date": "Date",
+}
 
 
 def collaboration_section(d: Dataset) -> Section | None:
@@ -53,19 +76,18 @@ def self_assessment_section(d: Dataset) -> Section | None:
     slides = []
     if c.self_assessment:
         items = tuple(Item(s.statement, s.leans) for s in c.self_assessment)
-        keys = []
-        for r in d.roles:
-            nums = [str(i + 1) for i, s in enumerate(c.self_assessment) if s.leans == r.id]
-            if nums:
-                keys.append(f"{r.name}: statements {', '.join(nums)}")
+        tallies = _tallies(d)
+        keys = [f"{t.label}: {t.text}" for t in tallies]
         blocks.append(
             Checklist(
                 items,
-                "Tick every statement that sounds like you. Go with your first reaction.",
-                "Scoring: count your ticks for each role. "
-                + "; ".join(keys)
-                + ". More ticks for a role show where your interests lie today,"
-                " not where you must go.",
+                WORDS["instructions"],
+                WORDS["scoring"],
+                tallies,
+                WORDS["total"],
+                WORDS["outcome"],
+                WORDS["name"],
+                WORDS["date"],
             )
         )
         slides.append(
@@ -96,6 +118,17 @@ def self_assessment_section(d: Dataset) -> Section | None:
     return Section(
         "self-assessment", "Self-assessment", tuple(blocks), tuple(slides), new_page=True
     )
+
+
+def _tallies(d: Dataset) -> tuple[Tally, ...]:
+    """The scoring key: per role, in the roles' order, the statements that lean to it."""
+    out = []
+    for r in d.roles:
+        nums = tuple(i + 1 for i, s in enumerate(d.comparison.self_assessment) if s.leans == r.id)
+        if nums:
+            text = WORDS["statements"].format(numbers=", ".join(map(str, nums)))
+            out.append(Tally(r.id, r.name, text, nums, WORDS["total_tip"].format(role=r.name)))
+    return tuple(out)
 
 
 def sources_section(d: Dataset, cite: Citations) -> Section:
