@@ -17,9 +17,9 @@ from .errors import InputError, OutputError, Problem
 from .facts import DEFAULT_DATASET, Dataset, dataset_warnings, load_dataset
 from .model import Rendered, Report
 
-Output = Literal["pdf", "pptx"]
-OUTPUTS: tuple[Output, ...] = ("pdf", "pptx")
-_SUFFIX = {"pdf": "handout.pdf", "pptx": "deck.pptx"}
+Output = Literal["pdf", "pptx", "guide"]
+OUTPUTS: tuple[Output, ...] = ("pdf", "pptx", "guide")
+_SUFFIX = {"pdf": "handout.pdf", "pptx": "deck.pptx", "guide": "guide.pdf"}
 
 Progress = Callable[[str], None]
 
@@ -35,7 +35,7 @@ class BuildResult:
 
 
 def output_path(out_dir: Path, slug: str, kind: Output) -> Path:
-    """`<out>/<slug>-handout.pdf` or `<out>/<slug>-deck.pptx`."""
+    """`<out>/<slug>-handout.pdf`, `<out>/<slug>-deck.pptx` or `<out>/<slug>-guide.pdf`."""
     return out_dir / f"{slug}-{_SUFFIX[kind]}"
 
 
@@ -49,6 +49,19 @@ def render_deck(report: Report, theme: Theme, aspect: str = "16:9") -> Rendered:
     from .deck import render_deck as render  # python-pptx loads only when asked for
 
     return render(report, theme, aspect)  # type: ignore[arg-type]
+
+
+def render_guide(
+    report: Report, theme: Theme, paper: str = "letter", aspect: str = "16:9"
+) -> Rendered:
+    """The facilitator guide: the deck's slides as render_deck plans them for this theme and
+    aspect, with timings, notes, prompts, scoring and sources, on the handout's paper."""
+    from .deck import deck_plan  # python-pptx reads a template's layouts for the plan
+    from .guide import render_guide as render  # ReportLab loads only when asked for
+    from .runsheet import run_sheet
+
+    sheet = run_sheet(report, deck_plan(report, theme, aspect))  # type: ignore[arg-type]
+    return render(sheet, report, theme, paper)  # type: ignore[arg-type]
 
 
 def build(
@@ -102,6 +115,10 @@ def build(
         say("Building the deck (PowerPoint)")
         rendered["pptx"] = render_deck(report, theme, aspect)
         lap("deck")
+    if "guide" in only:
+        say("Writing the facilitator guide (PDF)")
+        rendered["guide"] = render_guide(report, theme, paper or theme.paper, aspect)
+        lap("guide")
     say("Saving")
     out_dir = Path(out)
     paths = write_all({output_path(out_dir, report.slug, k): r.data for k, r in rendered.items()})

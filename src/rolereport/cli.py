@@ -26,23 +26,30 @@ ASSETS_HELP = (
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="rolereport",
-        description="Turn sourced facts about careers into a PDF handout and a PowerPoint deck.",
+        description="Turn sourced facts about careers into a PDF handout, a PowerPoint deck "
+        "and a facilitator guide.",
     )
     p.add_argument("--version", action="version", version=f"rolereport {__version__}")
     p.add_argument("--debug", action="store_true", help="show a traceback on errors")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    b = sub.add_parser("build", help="build the handout (PDF) and the deck (PowerPoint)")
+    b = sub.add_parser(
+        "build", help="build the handout (PDF), the deck (PowerPoint) and the facilitator guide"
+    )
     b.add_argument("data", nargs="?", help=DATA_HELP)
     b.add_argument("--assets", type=Path, help=ASSETS_HELP)
     b.add_argument(
         "--out", type=Path, default=Path("output"), help="output folder (default: ./output)"
     )
-    b.add_argument("--only", choices=OUTPUTS, help="build only the PDF or only the deck")
+    b.add_argument(
+        "--only",
+        choices=OUTPUTS,
+        help="build only one: pdf (the handout), pptx (the deck) or guide (facilitator guide)",
+    )
     b.add_argument(
         "--paper",
         choices=("letter", "a4"),
-        help="handout paper (default: the brand's, else letter)",
+        help="handout and guide paper (default: the brand's, else letter)",
     )
     b.add_argument(
         "--aspect",
