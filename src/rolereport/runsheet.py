@@ -198,7 +198,8 @@ def _minutes(
         return MINUTES["continued"] if more else MINUTES["exercise"]
     if s.kind == "discussion" and origin and set(origin) <= set(questions):
         ends = [q for q in origin if any(" ".join(q.split()).endswith(p.text) for p in _body(s))]
-        return MINUTES["question"] * max(1, len(ends))  # a question split over slides: once
+        # A question split over slides is timed once, on the slide where it ends.
+        return MINUTES["question"] * len(ends) if ends else MINUTES["continued"]
     return MINUTES["visual"] if s.visual else MINUTES["bullets"]
 
 
