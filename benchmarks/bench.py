@@ -93,7 +93,7 @@ def main() -> None:
         shutil.rmtree(fresh, ignore_errors=True)
 
     rows.append(("floor: import the libraries", measure([py, "-c", FLOOR], args.runs)))
-    rows.append(("build, both outputs", measure([*cli, "--out", str(fresh)], args.runs, clean)))
+    rows.append(("build, all outputs", measure([*cli, "--out", str(fresh)], args.runs, clean)))
     rows.append(
         (
             "build --only pdf",
@@ -104,6 +104,12 @@ def main() -> None:
         (
             "build --only pptx",
             measure([*cli, "--only", "pptx", "--out", str(fresh)], args.runs, clean),
+        )
+    )
+    rows.append(
+        (
+            "build --only guide",
+            measure([*cli, "--only", "guide", "--out", str(fresh)], args.runs, clean),
         )
     )
     run([*cli, "--out", str(work / "again")])
