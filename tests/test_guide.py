@@ -220,3 +220,18 @@ def test_the_packaged_four_role_dataset_has_a_guide_for_its_deck():
     report = build_report(load_dataset("data-careers-compared"))
     guide = render_guide(report, load_brand(ROOT / "assets"))
     assert len(slide_outline(guide.data)) > 20 and not guide.warnings
+
+
+def test_every_character_of_the_stress_guide_stays_inside_the_text_frame(theme):
+    from stress import stress_dataset
+
+    from rolereport.pdfpage import MARGIN_X
+
+    guide = render_guide(build_report(stress_dataset()), theme)
+    assert guide.pages > 20 and not guide.warnings
+    with pdfplumber.open(io.BytesIO(guide.data)) as pdf:
+        for page in pdf.pages:
+            left, right = MARGIN_X - 1, page.width - MARGIN_X + 1
+            outside = [c["text"] for c in page.chars if c["x0"] < left or c["x1"] > right]
+            low = [c["text"] for c in page.chars if c["bottom"] > page.height + 0.5]
+            assert not outside and not low, f"page {page.page_number}: {''.join(outside)[:60]}"

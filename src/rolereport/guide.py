@@ -18,7 +18,7 @@ from .model import Rendered, Report
 from .pdfpage import MARGIN_X, PAPER, Page, cover_band, typeset
 from .pdfsetup import glyph_warnings, pin_safe_settings, register_fonts
 
-SLIDE_GAP = 10  # points between one slide's entry and the next
+SLIDE_GAP = 18  # points between one slide's entry and the next
 MARK_INDENT = 22  # room for "10." and "[4]" before a key point
 PROMPT_GAP = 6  # points after a question's prompt
 
@@ -80,18 +80,20 @@ def _cover(sheet: RunSheet, b: Blocks, page: Page) -> list[Flowable]:
 
 
 def _slides(sheet: RunSheet, b: Blocks) -> list[Flowable]:
-    out = b.heading("slides", sheet.words["slides"])
-    for i, s in enumerate(sheet.slides):
-        out += _slide(s, b, sheet.words, first=i == 0)
+    out, st = b.heading("slides", sheet.words["slides"]), _styles(b)
+    for s in sheet.slides:
+        out += _slide(s, b, st, sheet.words)
     return out
 
 
-def _slide(s: GuideSlide, b: Blocks, words: Mapping[str, str], first: bool) -> list[Flowable]:
+def _slide(
+    s: GuideSlide,
+    b: Blocks,
+    st: dict[str, ParagraphStyle],
+    words: Mapping[str, str],
+) -> list[Flowable]:
     """One slide: its number and title, when and how long, what it shows, what to say."""
-    st = _styles(b)
-    head = b.para(s.heading, "h2")
-    if not first:
-        head.style = ParagraphStyle("slide_h", head.style, spaceBefore=SLIDE_GAP + 8)
+    head = Para(b.rich(s.heading), st["slide"])
     top: list[Flowable] = [head, Para(b.rich(s.timing), st["timing"])]
     if s.points:
         top.append(Para(b.rich(words["on_slide"]), st["label"]))
@@ -104,9 +106,12 @@ def _slide(s: GuideSlide, b: Blocks, words: Mapping[str, str], first: bool) -> l
     notes = Para(label + b.rich(s.notes or words["no_notes"]), b.st["box"])
     fill, rule = tint(b.theme.primary, ZEBRA), HexColor(b.theme.primary)
     box = b.box([notes], fill, "LINEBEFORE", LEFT_RULE, rule)
-    box.spaceBefore = 4
+    box.spaceBefore, box.spaceAfter = 4, SLIDE_GAP
     anchor = Anchor(f"slide-{s.number}", s.heading, 1)
-    return [KeepTogether([anchor, *top]), box]  # what the slide shows stays on one page
+    # A slide's entry stays on one page whenever it fits on one (a container is never kept
+    # with the flowable before it: the outline entry goes inside). The gap between entries
+    # is the box's space after: a container does not count its first item's space before.
+    return [KeepTogether([anchor, *top, box])]
 
 
 def _questions(sheet: RunSheet, b: Blocks) -> list[Flowable]:
@@ -127,14 +132,16 @@ def _scoring(sheet: RunSheet, b: Blocks) -> list[Flowable]:
     s = sheet.scoring
     if s is None:
         return []
-    brk, *head = b.heading("scoring", sheet.words["scoring"])
+    brk, anchor, title, accent = b.heading("scoring", sheet.words["scoring"])
+    gap = title.style.spaceBefore  # a container does not count its first item's space before
+    title.style = ParagraphStyle("h1_kept", title.style, spaceBefore=0)
     fill, rule = tint(b.theme.primary, TINT), HexColor(b.theme.primary)
     score = b.box([b.para(s.scoring, "box")], fill, "BOX", 1, rule)
     score.spaceBefore, score.spaceAfter = 4, 12
     # One key to read from, under its heading: on one page whenever it fits on one. (A
     # container is never kept with the flowable before it: the heading goes inside.)
-    key = [*head, b.para(s.intro), *b.table(s.key, "scoring-key"), score]
-    return [brk, KeepTogether(key)]
+    key = [anchor, title, accent, b.para(s.intro), *b.table(s.key, "scoring-key"), score]
+    return [Spacer(1, gap), brk, KeepTogether(key)]
 
 
 def _styles(b: Blocks) -> dict[str, ParagraphStyle]:
@@ -142,6 +149,7 @@ def _styles(b: Blocks) -> dict[str, ParagraphStyle]:
     body, muted = b.st["body"], HexColor(b.theme.muted)
     heading = HexColor(b.theme.heading_color)
     return {
+        "slide": ParagraphStyle("slide", b.st["h2"], spaceBefore=0),
         "timing": ParagraphStyle(
             "timing", b.st["small"], spaceBefore=0, spaceAfter=4, keepWithNext=1
         ),
