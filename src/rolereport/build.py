@@ -125,7 +125,7 @@ def build(
     lap("write")
     warnings = dataset_warnings(dataset, None if isinstance(data, Dataset) else data)
     warnings += theme.warnings + tuple(w for r in rendered.values() for w in r.warnings)
-    if explicit_aspect and theme.template and "pptx" in only:
+    if explicit_aspect and theme.template and ("pptx" in only or "guide" in only):
         warnings += (f"--aspect {aspect} is ignored: the template sets the slide size",)
     return BuildResult(paths, warnings, {k: r.pages for k, r in rendered.items()}, timings)
 
