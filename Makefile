@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 
 .PHONY: demo test lint clean
 
-demo: $(VENV)/.installed  ## build the default handout and deck into output/
+demo: $(VENV)/.installed  ## build the default handout, deck and facilitator guide into output/
 	$(BIN)/rolereport build
 
 test: $(VENV)/.installed  ## run the whole test suite

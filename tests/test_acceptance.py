@@ -16,12 +16,14 @@ from rolereport.formats import money, percent
 def built(tmp_path_factory, dataset, theme):
     out = tmp_path_factory.mktemp("out")
     result = build(dataset, theme, out)
-    pdf, pptx = result.paths
+    pdf, pptx, guide = result.paths
     with pdfplumber.open(pdf) as doc:
         text = "\n".join(page.extract_text() for page in doc.pages)
     deck = Presentation(str(pptx))
     notes = "\n".join(s.notes_slide.notes_text_frame.text for s in deck.slides if s.has_notes_slide)
-    return text, notes
+    with pdfplumber.open(guide) as doc:
+        guide_text = " ".join(" ".join(page.extract_text().split()) for page in doc.pages)
+    return text, notes, guide_text
 
 
 def dataset_figures(dataset) -> list[str]:
@@ -38,19 +40,25 @@ def dataset_figures(dataset) -> list[str]:
 
 
 def test_every_figure_of_the_dataset_is_in_the_handout_text(built, dataset):
-    text, _ = built
+    text, _, _ = built
     missing = [f for f in dataset_figures(dataset) if f not in text]
     assert not missing
 
 
 def test_every_figure_of_the_dataset_is_in_the_speaker_notes(built, dataset):
-    _, notes = built
+    _, notes, _ = built
     missing = [f for f in dataset_figures(dataset) if f not in notes]
     assert not missing
 
 
+def test_every_figure_of_the_dataset_is_in_the_facilitator_guide(built, dataset):
+    _, _, guide = built
+    missing = [f for f in dataset_figures(dataset) if f not in guide]
+    assert not missing
+
+
 def test_figures_in_the_handout_carry_source_marks_that_the_sources_list_resolves(built, report):
-    text, _ = built
+    text, _, _ = built
     groups = re.findall(r"\[(\d+(?:, \d+)*)\]", text)
     marks = {int(n) for group in groups for n in group.split(", ")}
     assert marks == {s.number for s in report.sources}
@@ -60,7 +68,7 @@ def test_figures_in_the_handout_carry_source_marks_that_the_sources_list_resolve
 
 
 def test_the_data_notes_explain_the_corrections_to_the_article(built):
-    text, _ = built
+    text, _, _ = built
     flat = " ".join(text.split())
     assert "$184,090" in flat and "$92,000" in flat  # the contradicted top-10% claim
     assert "$81,450" in flat and "$82,000" in flat  # the bottom decile

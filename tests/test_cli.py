@@ -20,12 +20,15 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
-def test_build_writes_both_documents_and_prints_their_paths(tmp_path):
+def test_build_writes_the_three_documents_and_prints_their_paths(tmp_path):
     result = run("build", "--out", str(tmp_path / "out"), cwd=ROOT)
     assert result.returncode == 0, result.stderr
-    pdf, pptx = tmp_path / "out" / f"{SLUG}-handout.pdf", tmp_path / "out" / f"{SLUG}-deck.pptx"
-    assert result.stdout.split() == [str(pdf), str(pptx)]
+    out = tmp_path / "out"
+    pdf, pptx = out / f"{SLUG}-handout.pdf", out / f"{SLUG}-deck.pptx"
+    guide = out / f"{SLUG}-guide.pdf"
+    assert result.stdout.split() == [str(pdf), str(pptx), str(guide)]
     assert pdf.read_bytes().startswith(b"%PDF-") and pptx.read_bytes().startswith(b"PK")
+    assert guide.read_bytes().startswith(b"%PDF-")
     assert "Traceback" not in result.stderr
 
 

@@ -40,7 +40,7 @@ def build_example(name: str, dataset, tmp_path_factory) -> Built:
     """Build an example brand once per test session; later calls reuse the files."""
     if name not in _BUILDS:
         theme = load_brand(EXAMPLES / name)
-        result = build(dataset, theme, tmp_path_factory.mktemp(name))
+        result = build(dataset, theme, tmp_path_factory.mktemp(name), only=("pdf", "pptx"))
         pdf, pptx = result.paths
         _BUILDS[name] = Built(name, theme, result, pdf, pptx)
     return _BUILDS[name]

@@ -1,8 +1,9 @@
-"""rolereport: sourced career facts → a branded PDF handout and an editable PowerPoint deck."""
+"""rolereport: sourced career facts → a branded PDF handout, an editable PowerPoint deck and a
+facilitator guide."""
 
 from .batch import Outcome, build_many
 from .brand import Theme, load_brand
-from .build import BuildResult, build, render_deck, render_handout, write_all
+from .build import BuildResult, build, render_deck, render_guide, render_handout, write_all
 from .content import build_report
 from .errors import BrandError, DataError, InputError, OutputError, RoleReportError
 from .facts import Dataset, load_dataset, packaged_datasets
@@ -31,6 +32,7 @@ __all__ = [
     "load_dataset",
     "packaged_datasets",
     "render_deck",
+    "render_guide",
     "render_handout",
     "write_all",
 ]

@@ -20,10 +20,10 @@ from .facts import DEFAULT_DATASET, Dataset, dataset_warnings, load_dataset
 from .model import Rendered, Report
 from .workers import run_jobs
 
-Output = Literal["pdf", "pptx"]
-OUTPUTS: tuple[Output, ...] = ("pdf", "pptx")
-_SUFFIX = {"pdf": "handout.pdf", "pptx": "deck.pptx"}
-_STAGE = {"pdf": "pdf", "pptx": "deck"}  # --timings names
+Output = Literal["pdf", "pptx", "guide"]
+OUTPUTS: tuple[Output, ...] = ("pdf", "pptx", "guide")
+_SUFFIX = {"pdf": "handout.pdf", "pptx": "deck.pptx", "guide": "guide.pdf"}
+_STAGE = {"pdf": "pdf", "pptx": "deck", "guide": "guide"}  # --timings names
 
 Progress = Callable[[str], None]
 
@@ -40,7 +40,7 @@ class BuildResult:
 
 
 def output_path(out_dir: Path, slug: str, kind: Output) -> Path:
-    """`<out>/<slug>-handout.pdf` or `<out>/<slug>-deck.pptx`."""
+    """`<out>/<slug>-handout.pdf`, `<out>/<slug>-deck.pptx` or `<out>/<slug>-guide.pdf`."""
     return out_dir / f"{slug}-{_SUFFIX[kind]}"
 
 
@@ -54,6 +54,19 @@ def render_deck(report: Report, theme: Theme, aspect: str = "16:9") -> Rendered:
     from .deck import render_deck as render  # python-pptx loads only when asked for
 
     return render(report, theme, aspect)  # type: ignore[arg-type]
+
+
+def render_guide(
+    report: Report, theme: Theme, paper: str = "letter", aspect: str = "16:9"
+) -> Rendered:
+    """The facilitator guide: the deck's slides as render_deck plans them for this theme and
+    aspect, with timings, notes, prompts, scoring and sources, on the handout's paper."""
+    from .deck import deck_plan  # python-pptx reads a template's layouts for the plan
+    from .guide import render_guide as render  # ReportLab loads only when asked for
+    from .runsheet import run_sheet
+
+    sheet = run_sheet(report, deck_plan(report, theme, aspect))  # type: ignore[arg-type]
+    return render(sheet, report, theme, paper)  # type: ignore[arg-type]
 
 
 def build(
@@ -104,7 +117,7 @@ def build(
     report = build_report(dataset)
     warnings = dataset_warnings(dataset, None if isinstance(data, Dataset) else data)
     warnings += theme.warnings
-    if explicit_aspect and theme.template and "pptx" in only:
+    if explicit_aspect and theme.template and ("pptx" in only or "guide" in only):
         warnings += (f"--aspect {aspect} is ignored: the template sets the slide size",)
     kinds = [k for k in OUTPUTS if k in only]
     targets = {k: output_path(Path(out), report.slug, k) for k in kinds}
@@ -130,6 +143,9 @@ def build(
     if "pptx" in only:
         say("Building the deck (PowerPoint)")
         jobs["pptx"] = partial(render_deck, report, theme, aspect)
+    if "guide" in only:
+        say("Writing the facilitator guide (PDF)")
+        jobs["guide"] = partial(render_guide, report, theme, paper or theme.paper, aspect)
     done = run_jobs(jobs, parallel)
     rendered: dict[Output, Rendered] = {k: r for k, (r, _) in done.items()}  # type: ignore[misc]
     timings |= {_STAGE[k]: seconds for k, (_, seconds) in done.items()}

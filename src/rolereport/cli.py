@@ -33,23 +33,32 @@ ASSETS_HELP = (
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="rolereport",
-        description="Turn sourced facts about careers into a PDF handout and a PowerPoint deck.",
+        description="Turn sourced facts about careers into a PDF handout, a PowerPoint deck "
+        "and a facilitator guide.",
     )
     p.add_argument("--version", action="version", version=f"rolereport {__version__}")
     p.add_argument("--debug", action="store_true", help="show a traceback on errors")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    b = sub.add_parser("build", help="build the handout (PDF) and the deck (PowerPoint)")
+    b = sub.add_parser(
+        "build", help="build the handout (PDF), the deck (PowerPoint) and the facilitator guide"
+    )
     b.add_argument("data", nargs="*", help=DATAS_HELP)
     b.add_argument("--assets", type=Path, help=ASSETS_HELP)
     b.add_argument(
         "--out", type=Path, default=Path("output"), help="output folder (default: ./output)"
     )
-    b.add_argument("--only", choices=OUTPUTS, help="build only the PDF or only the deck")
+    b.add_argument(
+        "--only",
+        choices=OUTPUTS,
+        action="append",
+        help="build only pdf (the handout), pptx (the deck) or guide (the facilitator guide); "
+        "repeat it for two of them",
+    )
     b.add_argument(
         "--paper",
         choices=("letter", "a4"),
-        help="handout paper (default: the brand's, else letter)",
+        help="handout and guide paper (default: the brand's, else letter)",
     )
     b.add_argument(
         "--aspect",
@@ -148,7 +157,7 @@ def _build(args: argparse.Namespace) -> int:
         data,
         args.assets,
         args.out,
-        only=(args.only,) if args.only else OUTPUTS,
+        only=tuple(args.only) if args.only else OUTPUTS,
         paper=args.paper,
         aspect=args.aspect,
         progress=progress,
@@ -180,7 +189,7 @@ def _watch(args: argparse.Namespace) -> int:
         args.data[0] if args.data else None,
         args.assets,
         args.out,
-        only=(args.only,) if args.only else OUTPUTS,
+        only=tuple(args.only) if args.only else OUTPUTS,
         paper=args.paper,
         aspect=args.aspect,
     )
@@ -199,7 +208,7 @@ def _batch(args: argparse.Namespace) -> int:
             names,
             args.assets,
             args.out,
-            only=(args.only,) if args.only else OUTPUTS,
+            only=tuple(args.only) if args.only else OUTPUTS,
             paper=args.paper,
             aspect=args.aspect,
             jobs=args.jobs,

@@ -249,10 +249,15 @@ class Blocks:
                 return i
         return None
 
-    def section(self, s: Section) -> list[Flowable]:
-        out = [PageBreakIfNotEmpty() if s.new_page else CondPageBreak(SECTION_MIN_SPACE)]
+    def heading(self, key: str, title: str, new_page: bool = False) -> list[Flowable]:
+        """A section's start: a page break when asked (or when little room is left), its
+        outline entry, its title and the accent bar under it."""
+        out = [PageBreakIfNotEmpty() if new_page else CondPageBreak(SECTION_MIN_SPACE)]
         accent = _Shape(36, 3, HexColor(self.theme.secondary), True, space_after=10)
-        out += [Anchor(f"sec-{s.id}", s.title, 0), self.para(s.title, "h1"), accent]
+        return [*out, Anchor(f"sec-{key}", title, 0), self.para(title, "h1"), accent]
+
+    def section(self, s: Section) -> list[Flowable]:
+        out = self.heading(s.id, s.title, s.new_page)
         card: list[Flowable] = []
         for i, (b, after) in enumerate(zip(s.blocks, [*s.blocks[1:], None], strict=True)):
             flow = self.block(b, f"sec-{s.id}-{i}")
@@ -397,7 +402,11 @@ class Blocks:
         return worksheet(self, c)
 
     def sources(self, s: SourceList) -> list[Flowable]:
-        out = self.h2("Sources", "sources")
+        return self.h2("Sources", "sources") + self.source_entries(s)
+
+    def source_entries(self, s: SourceList) -> list[Flowable]:
+        """The numbered sources, each a link destination for the marks that cite it."""
+        out: list[Flowable] = []
         for ref in s.sources:
             title = ref.title.strip()
             parts = [self.rich(title if title.endswith((".", "?", "!")) else title + ".")]

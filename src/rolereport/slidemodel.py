@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from .model import ChartSpec, Table
+from .model import ChartSpec, Slide, Table
 from .textfit import Box, Para
 
 Aspect = Literal["16:9", "4:3"]
@@ -53,6 +53,7 @@ class PlannedSlide:
     warnings: tuple[str, ...] = field(default=())
     layout: str = "Title Only"  # the slide layout, by name
     logo: Box | None = None  # left, top, the most width and the height of the logo
+    origin: Slide | None = None  # the report's slide this plans (None: cover, agenda, ...)
 
 
 SlotKind = Literal["title", "subtitle", "body", "footer", "page"]

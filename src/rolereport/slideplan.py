@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .brand import Theme
 from .model import Report
 from .slidekinds import agenda, content, cover, glance, sources
@@ -32,11 +34,12 @@ def plan_slides(
     theme); what does not fit at the floor size moves to a continuation slide. With `frames`
     (a template's size and layouts) text goes into the layouts' placeholders and the slide
     size is the template's, whatever the aspect. `logo_aspect` is the small logo's width over
-    its height: the footer text starts after it. Pure."""
+    its height: the footer text starts after it. A slide planned from one of the report's
+    slides (and each of its continuations) names it as `origin`. Pure."""
     p = Planner(report, aspect, theme, frames, logo_aspect)
     drafts = [cover(p), *agenda(p), *glance(p)]
     for section in report.sections:
         for slide in section.slides:
-            drafts.extend(content(p, section.title, slide))
+            drafts.extend(replace(d, origin=slide) for d in content(p, section.title, slide))
     drafts.extend(sources(p))
     return tuple(p.finish(i + 1, d) for i, d in enumerate(drafts))

@@ -1,4 +1,4 @@
-"""Run a build's independent renders side by side: one in this process, one in a fork."""
+"""Run a build's independent renders side by side: the first here, each other one in a fork."""
 
 from __future__ import annotations
 
@@ -18,35 +18,37 @@ def run_jobs(
 ) -> dict[str, tuple[T, float]]:
     """Each job's result and seconds, in the order given. With `parallel` and where a fork is
     cheap and safe (Linux, two or more cores, no other threads, not inside a daemon process),
-    every second job runs in a forked child while this process runs the others; else one
-    after another. Results are the same either way: the jobs are pure. An exception in any
-    job is raised here, after the child has stopped."""
+    the first job runs in this process and each other one in a forked child, all at once;
+    else one after another. Results are the same either way: the jobs are pure. An exception
+    in any job is raised here, once every child has stopped."""
     names = list(jobs)
     if len(names) < 2 or not (parallel and can_fork()):
         return {name: _timed(jobs[name]) for name in names}
-    away = names[1::2]
     ctx = multiprocessing.get_context("fork")
-    receive, send = ctx.Pipe(duplex=False)
-    child = ctx.Process(target=_child, args=(send, {n: jobs[n] for n in away}), daemon=True)
-    child.start()
-    send.close()
-    outcome: Any = None
+    children = {}
     try:
-        here = {name: _timed(jobs[name]) for name in names if name not in away}
-        try:
-            outcome = receive.recv()
-        except EOFError:  # killed (out of memory, a signal) before it could answer
-            raise RuntimeError(
-                f"the worker rendering {', '.join(away)} stopped unexpectedly"
-            ) from None
+        for name in names[1:]:
+            receive, send = ctx.Pipe(duplex=False)
+            child = ctx.Process(target=_child, args=(send, jobs[name]), daemon=True)
+            child.start()
+            send.close()
+            children[name] = (child, receive)
+        results = {names[0]: _timed(jobs[names[0]])}
+        for name, (_, receive) in children.items():
+            try:
+                results[name] = receive.recv()
+            except EOFError:  # killed (out of memory, a signal) before it could answer
+                raise RuntimeError(f"the worker rendering {name} stopped unexpectedly") from None
     finally:
-        if outcome is None:  # this process failed first: stop the child's work
-            child.kill()
-        child.join()
-        receive.close()
-    if isinstance(outcome, BaseException):
-        raise outcome
-    return {name: here[name] if name in here else outcome[name] for name in names}
+        for child, receive in children.values():
+            if child.is_alive():  # stop it if a failure here left it working (else it is exiting)
+                child.kill()
+            child.join()
+            receive.close()
+    failed = [r for r in results.values() if isinstance(r, BaseException)]
+    if failed:
+        raise failed[0]
+    return {name: results[name] for name in names}
 
 
 def can_fork() -> bool:
@@ -67,9 +69,9 @@ def _timed(job: Callable[[], T]) -> tuple[T, float]:
     return result, time.perf_counter() - start
 
 
-def _child(send: Any, jobs: Mapping[str, Callable[[], Any]]) -> None:
+def _child(send: Any, job: Callable[[], Any]) -> None:
     try:
-        outcome: Any = {name: _timed(job) for name, job in jobs.items()}
+        outcome: Any = _timed(job)
     except BaseException as exc:  # every failure goes back to the parent
         outcome = exc
     try:
