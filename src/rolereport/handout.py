@@ -316,7 +316,8 @@ def _cover(report: Report, b: Blocks, logo: _Logo, pages: dict[str, int]) -> lis
     paras = [Para(b.rich(report.title), title)]
     paras += [Para(b.rich(report.subtitle), sub)] if report.subtitle else []
     facts = [b.rich(report.as_of)]
-    facts += [f"Audience: {b.rich(report.audience)}"] if report.audience else []
+    if report.audience:  # the label's own words escaped as well as the audience
+        facts.append(b.rich(report.words.fill("audience", audience=report.audience)))
     paras.append(Para("   ·   ".join(facts), meta))
     band = _Band(paras, b.theme.primary, b.theme.secondary, logo)
     out = [
@@ -326,7 +327,7 @@ def _cover(report: Report, b: Blocks, logo: _Logo, pages: dict[str, int]) -> lis
         *b.table(report.at_a_glance, "glance"),
     ]
     if len(report.sections) > 1:  # on paper there is no outline pane: list where things are
-        out += [*b.h2("Contents", "contents"), _Contents(report, b, pages)]
+        out += [*b.h2(report.words.contents, "contents"), _Contents(report, b, pages)]
     return out
 
 
@@ -342,7 +343,7 @@ class _Page:
         self.total = 0
 
     def first(self, canv: Canvas, doc: Any) -> None:
-        number = f"Page {doc.page} of {self.total}"
+        number = self.report.words.fill("page_of", page=doc.page, pages=self.total)
         self._text(canv, FOOTER_BASELINE, self.theme.footer, number)
         self._rule(canv, FOOTER_BASELINE + RUNNING_PT + RULE_GAP - 3)
 

@@ -362,7 +362,8 @@ class Blocks:
         if self.figures not in self.drawings:
             self.drawings[self.figures] = self.drawing(spec)
         color = _esc(self.theme.heading_color, True)
-        number = f'<font color="{color}"><b>Figure {self.figures}.</b></font> '
+        label = _esc(self.report.words.fill("figure", number=self.figures))
+        number = f'<font color="{color}"><b>{label}</b></font> '
         parts = [Para(number + self.rich(spec.title, spec.cites), self.st["caption"])]
         parts.append(_Chart(self.drawings[self.figures]))
         if spec.note.strip():
@@ -383,7 +384,8 @@ class Blocks:
 
     def checklist(self, c: Checklist) -> list[Flowable]:
         line, pen = tint(self.theme.foreground, 0.6), HexColor(self.theme.foreground)
-        name_date = [[self.para("Name"), "", self.para("Date"), ""]]
+        words = self.report.words
+        name_date = [[self.para(words.name), "", self.para(words.date), ""]]
         lines = [("LINEBELOW", (i, 0), (i, 0), 0.8, line) for i in (1, 3)]
         widths = [40, self.width * 0.55, 34, None]
         who = grid(
@@ -418,7 +420,7 @@ class Blocks:
         return [KeepTogether([who, self.para(c.instructions, "lead"), ticks, score])]
 
     def sources(self, s: SourceList) -> list[Flowable]:
-        out = self.h2("Sources", "sources")
+        out = self.h2(self.report.words.sources, "sources")
         for ref in s.sources:
             title = ref.title.strip()
             parts = [self.rich(title if title.endswith((".", "?", "!")) else title + ".")]
