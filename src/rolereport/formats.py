@@ -22,6 +22,7 @@ DEFAULT_LOCALE = "en_US"
 MINUS = "\u2212"
 _NUMBER = re.compile(r"[#0,]*0")  # the digits part of a CLDR pattern, "#,##0" or "#,##,##0"
 _PRECISE = Context(prec=400)  # room for every digit of the largest float
+_BREAKS = re.compile(r"[^\S\u00a0\u2007\u202f]+")  # whitespace, but not the no-break kinds
 
 
 @cache
@@ -163,6 +164,12 @@ def cite_mark(numbers: Iterable[int]) -> str:
 def with_cite(text: str, numbers: Iterable[int]) -> str:
     mark = cite_mark(numbers)
     return f"{text} {mark}" if mark else text
+
+
+def words(text: str) -> list[str]:
+    """`text` split where a line may break: at whitespace, but never at the no-break spaces
+    the locale puts inside a figure (`145.080 $`, `26 %`)."""
+    return _BREAKS.split(text.strip())
 
 
 def lower_first(text: str) -> str:

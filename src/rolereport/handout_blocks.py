@@ -23,7 +23,7 @@ from . import colors
 from .brand import Theme
 from .charts import render_chart
 from .colors import WHITE, mix
-from .formats import cite_mark
+from .formats import cite_mark, words
 from .model import (
     Block,
     Bullets,
@@ -346,7 +346,7 @@ class Blocks:
             return stringWidth(s, self.fonts.bold, CELL_PT) + CELL_PAD[0] + CELL_PAD[1] + 1
 
         natural = [max(w(c) for c in col) for col in cols]
-        least = [max(w(word) for c in col for word in [*c.split(), ""]) for col in cols]
+        least = [max(w(word) for c in col for word in [*words(c), ""]) for col in cols]
         first = min(natural[0], max(min(least[0], self.width / 2), self.width * LABEL_SHARE))
         rest, nat = self.width - first, natural[1:]
         low = [min(x, rest / len(nat)) for x in least[1:]]  # splitLongWords breaks the rest
@@ -384,10 +384,14 @@ class Blocks:
 
     def checklist(self, c: Checklist) -> list[Flowable]:
         line, pen = tint(self.theme.foreground, 0.6), HexColor(self.theme.foreground)
-        words = self.report.words
-        name_date = [[self.para(words.name), "", self.para(words.date), ""]]
+        said, body = self.report.words, self.st["body"]
+        name_date = [[self.para(said.name), "", self.para(said.date), ""]]
         lines = [("LINEBELOW", (i, 0), (i, 0), 0.8, line) for i in (1, 3)]
-        widths = [40, self.width * 0.55, 34, None]
+
+        def label(text: str, least: float) -> float:  # "Datum" needs more than "Date"
+            return max(least, stringWidth(text, body.fontName, body.fontSize) + 8)
+
+        widths = [label(said.name, 40), self.width * 0.55, label(said.date, 34), None]
         who = grid(
             name_date,
             widths,
