@@ -13,7 +13,7 @@ from . import __version__
 from .brand import load_brand
 from .build import OUTPUTS, build
 from .content import build_report
-from .errors import RoleReportError
+from .errors import InputError, RoleReportError
 from .facts import DEFAULT_DATASET, dataset_warnings, json_schema, load_dataset, packaged_datasets
 from .starter import init_folder
 
@@ -70,6 +70,9 @@ def _parser() -> argparse.ArgumentParser:
     i.add_argument("folder", type=Path, help="where to write data.yml, assets/ and the schema")
 
     sub.add_parser("schema", help="print the JSON Schema of the data file (for editors)")
+
+    la = sub.add_parser("labels", help="print every fixed text of a language with its key")
+    la.add_argument("language", nargs="?", default="en", help="en, de, ... (default: en)")
 
     d = sub.add_parser("dump", help="print the content model as JSON (for review and tests)")
     d.add_argument("data", nargs="?", help=DATA_HELP)
@@ -186,6 +189,20 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _labels(args: argparse.Namespace) -> int:
+    from . import labels
+
+    language = args.language.replace("-", "_").split("_")[0].lower()
+    text = labels.label_text(language)
+    if text is None:
+        shipped = ", ".join(labels.languages())
+        raise InputError.at(
+            args.language, "", f"no label set for this language: rolereport ships {shipped}"
+        )
+    sys.stdout.write(text)
+    return 0
+
+
 def _schema(_args: argparse.Namespace) -> int:
     json.dump(json_schema(), sys.stdout, indent=2, ensure_ascii=False)
     print()
@@ -198,6 +215,7 @@ _COMMANDS = {
     "datasets": _datasets,
     "dump": _dump,
     "init": _init,
+    "labels": _labels,
     "preview": _preview,
     "schema": _schema,
 }

@@ -522,6 +522,12 @@ def _label_checks(d: Dataset) -> list[tuple[str, str]]:
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the data file, with a description for every key."""
     schema = Dataset.model_json_schema()
+    # Every label key with its English text, so that editors complete and check them.
+    texts = labels.english()
+    schema["properties"]["labels"] |= {
+        "properties": {k: {"type": "string", "description": v} for k, v in texts.items()},
+        "additionalProperties": False,
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "rolereport data file (format rolereport/1)",

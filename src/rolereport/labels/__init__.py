@@ -23,18 +23,24 @@ DEFAULT_LANGUAGE = "en"
 SPECS = ("", "lower", "a")  # the format specs a placeholder may carry
 
 
-@cache
-def label_set(language: str) -> Mapping[str, str] | None:
-    """The label set that ships for a language code ("en", "de"), or None when none does."""
+def label_text(language: str) -> str | None:
+    """The label set file of a language code ("en", "de") as written, comments and all; None
+    when no set ships for it."""
     if not language.isalpha():
         return None
     file = resources.files(__package__) / f"{language.lower()}.yml"
-    if not file.is_file():
+    return file.read_text(encoding="utf-8") if file.is_file() else None
+
+
+@cache
+def label_set(language: str) -> Mapping[str, str] | None:
+    """The label set that ships for a language code ("en", "de"), or None when none does."""
+    text = label_text(language)
+    if text is None:
         return None
     import yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    texts = yaml.load(file.read_text(encoding="utf-8"), Loader=loader)
+    texts = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     return MappingProxyType({str(k): str(v) for k, v in texts.items()})
 
 
