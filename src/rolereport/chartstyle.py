@@ -12,6 +12,7 @@ from matplotlib.font_manager import FontProperties, fontManager
 
 from . import formats
 from .brand import Theme
+from .labels import fill
 from .model import Numbers
 
 # Base font size by medium: SVG is printed (9 pt at the 7 in text width of a Letter page),
@@ -128,7 +129,7 @@ class Style:
                 scale, form = 1e3, n.thousands
             before, after = _around(form)
             text = formats.scaled_money(v / scale, before, after, n.currency, n.locale)
-            return n.per_hour.format(amount=text) if unit == "money_hour" else text
+            return fill(n.per_hour, amount=text) if unit == "money_hour" else text
         if unit == "percent":
             return formats.chart_percent(v, n.locale)
         return formats.number(v, n.locale)
@@ -144,9 +145,9 @@ def _missing_spaces(*files: Path) -> dict[int, str]:
 
 
 def _around(form: str) -> tuple[str, str]:
-    """The text before and after `{n}` in a short form such as `{n}k`."""
-    before, _, after = form.partition("{n}")
-    return before.replace("{{", "{").replace("}}", "}"), after.replace("{{", "{").replace("}}", "}")
+    """The text before and after `{n}` in a short form such as `{n}k` or `{n} Tsd.`."""
+    before, _, after = fill(form, n="\x00").partition("\x00")
+    return before, after
 
 
 def tick_labels(ticks: Sequence[float], unit: str, st: Style) -> list[str]:
