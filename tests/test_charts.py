@@ -113,7 +113,8 @@ def spec(kind: str, n: int = 2, labels: tuple[str, ...] = LABELS, growth: float 
         "freelance": "money_hour",
         "skills": "weight",
     }.get(kind, "none")
-    return ChartSpec(f"{kind}-{n}", kind, "Title", "Alt text", panels, unit=unit)  # type: ignore[arg-type]
+    axis = "Importance (editorial, 1–5)" if kind == "skills" else ""
+    return ChartSpec(f"{kind}-{n}", kind, "Title", "Alt text", panels, unit=unit, axis=axis)  # type: ignore[arg-type]
 
 
 @cache

@@ -32,7 +32,12 @@ def three_roles(dataset):
 def test_every_packaged_dataset_loads_and_has_two_to_four_roles():
     names = sorted(packaged_datasets())
     assert names == sorted(
-        ["ai-engineer-vs-data-scientist", "ai-engineer-vs-data-scientist-2024", FOUR]
+        [
+            "ai-engineer-vs-data-scientist",
+            "ai-engineer-vs-data-scientist-2024",
+            FOUR,
+            "ki-ingenieur-vs-data-scientist",
+        ]
     )
     for name in names:
         assert 2 <= len(load_dataset(name).roles) <= 4

@@ -258,11 +258,13 @@ def test_markup_in_data_prints_literally_in_both_documents_and_fetches_nothing(t
 def test_dollar_signs_in_chart_labels_are_drawn_as_text_not_mathtext(theme):
     from rolereport.charts import render_chart
     from rolereport.chartspecs import skills
+    from rolereport.language import Language
 
     d = data_dict()
     d["roles"][0]["skills"][0]["name"] = "Budget $5 and $10"
     d["roles"][0]["skills"][1]["name"] = "Ba$$in"
-    spec = skills(Dataset.model_validate(d))
+    dataset = Dataset.model_validate(d)
+    spec = skills(dataset, Language.of(dataset))
     svg = render_chart(spec, theme, ("ai-engineer", "data-scientist"), (7, 4), "svg")
     texts = re.findall(rb"<text[^>]*>([^<]*)</text>", svg)
     assert b"Budget $5 and $10" in texts and b"Ba$$in" in texts  # as typed, not math

@@ -133,8 +133,10 @@ def test_every_text_frame_of_the_stress_deck_fits_its_box(stress, theme):
     [
         ("ai-engineer-vs-data-scientist-2024", "assets"),
         ("data-careers-compared", "assets"),
+        ("ki-ingenieur-vs-data-scientist", "assets"),
         ("ai-engineer-vs-data-scientist", "examples/brands/northwind"),
         ("data-careers-compared", "examples/brands/northwind"),
+        ("ki-ingenieur-vs-data-scientist", "examples/brands/northwind"),
         ("ai-engineer-vs-data-scientist", "examples/brands/minimal"),
     ],
 )

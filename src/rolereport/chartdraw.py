@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import replace
 from io import BytesIO
 from typing import Literal
 
@@ -62,7 +63,24 @@ def _drawn(
     """The drawn figure, inside the chart's rc_context (saving must happen inside it too)."""
     st = _style(spec, theme, role_order, size, fmt, font_pt)
     with matplotlib.rc_context(chart_rc(st)):
-        yield _draw(spec, st, size, fmt, dpi)
+        yield _draw(_printable(spec, st), st, size, fmt, dpi)
+
+
+def _printable(spec: ChartSpec, st: Style) -> ChartSpec:
+    """The spec with every text the chart draws in characters its font has (see printable)."""
+    fix = st.printable
+    panels = tuple(
+        replace(
+            p,
+            title=fix(p.title),
+            data=tuple(
+                replace(d, label=fix(d.label), text=fix(d.text), detail=fix(d.detail))
+                for d in p.data
+            ),
+        )
+        for p in spec.panels
+    )
+    return replace(spec, panels=panels, axis=fix(spec.axis))
 
 
 def _style(
@@ -81,7 +99,7 @@ def _style(
         raise ValueError(f"chart {spec.id!r}: unknown kind {spec.kind!r}")
     if not any(p.data for p in spec.panels):
         raise ValueError(f"chart {spec.id!r}: no data to draw")
-    return chart_style(theme, role_order, size, fmt, font_pt, spec.currency_symbol)
+    return chart_style(theme, role_order, size, fmt, font_pt, spec.numbers)
 
 
 def _draw(spec: ChartSpec, st: Style, size: tuple[float, float], fmt: str, dpi: int) -> Figure:

@@ -155,7 +155,8 @@ def _skills(fig: Figure, spec: ChartSpec, st: Style) -> None:
             x_ticks(ax, st, spec.unit)
             if titled:
                 panel_title(ax, panel.title, st, room, 1.05)
-        fig.supxlabel("Importance (editorial, 1\u20135)", **st.muted(0.9))
+        if spec.axis:
+            fig.supxlabel(spec.axis, **st.muted(0.9))
 
     counts = [len(p.data) for p in panels]
     axs, _, cols, pitch = layout(fig, st, counts, columns(len(panels), 2), setup, stretch=True)

@@ -10,7 +10,10 @@ from typing import Any
 
 from matplotlib.font_manager import FontProperties, fontManager
 
+from . import formats
 from .brand import Theme
+from .labels import fill
+from .model import Numbers
 
 # Base font size by medium: SVG is printed (9 pt at the 7 in text width of a Letter page),
 # PNG is projected (16 pt at a full 16:9 slide's 11.5 in, never under 12 pt); both scale with
@@ -36,7 +39,7 @@ def chart_style(
     size: tuple[float, float],
     fmt: str,
     font_pt: float | None,
-    currency: str,
+    numbers: Numbers,
 ) -> Style:
     """The style of a chart `size` inches wide in `fmt` ("svg" for print, else slides): its
     base font size (`font_pt`, or chosen from the medium and width) and its floor."""
@@ -47,7 +50,7 @@ def chart_style(
         pt, (lo, hi) = _SLIDE_PT * (size[0] / _SLIDE_WIDTH) ** 0.5, _SLIDE_RANGE
         floor = _SLIDE_FLOOR
     pt = font_pt or min(hi, max(lo, pt))
-    return Style(theme, role_order, pt, currency, min(floor, pt))
+    return Style(theme, role_order, pt, numbers, min(floor, pt))
 
 
 def chart_rc(st: Style) -> dict[str, Any]:
@@ -74,13 +77,13 @@ def _font_name(path: Path) -> str:
 
 @dataclass(frozen=True)
 class Style:
-    """A chart's theme, role order, base and floor font sizes, and currency: its fonts,
-    colours and value text."""
+    """A chart's theme, role order, base and floor font sizes, and how it writes numbers:
+    its fonts, colours and value text."""
 
     theme: Theme
     roles: tuple[str, ...]
     pt: float
-    currency: str
+    numbers: Numbers
     floor: float  # no text is set smaller
     _fonts: dict[tuple[float, bool], FontProperties] = field(default_factory=dict, compare=False)
 
@@ -107,20 +110,45 @@ class Style:
             raise ValueError(f"role {role!r} is not in role_order {self.roles}")
         return self.theme.role_color(self.roles.index(role))
 
+    def printable(self, text: str) -> str:
+        """`text` with the no-break spaces the brand font lacks (Carlito has no U+00A0, which
+        CLDR puts in "145.080 $") made plain spaces: chart labels never wrap at them."""
+        return text.translate(_missing_spaces(self.theme.font.regular, self.theme.font.bold))
+
     def value(self, v: float, unit: str, short: bool = False) -> str:
-        """A value as text; `short` (for axes) writes money as $250k or $3M."""
-        sign, v = ("\u2212" if v < 0 else ""), abs(v)
-        per = "/h" if unit == "money_hour" else ""
-        if unit in ("money", "money_hour") and short:
-            n, suffix = (v / 1e6, "M") if v >= 1e6 else (v / 1e3, "k") if v >= 1e3 else (v, "")
-            return f"{sign}{self.currency}{_num(n)}{suffix}{per}"
+        """A value as text in the chart's locale; `short` (for axes) writes money in
+        thousands or millions with the label set's forms ($250k, $3M in English)."""
+        return self.printable(self._value(v, unit, short))
+
+    def _value(self, v: float, unit: str, short: bool) -> str:
+        n = self.numbers
         if unit in ("money", "money_hour"):
-            return f"{sign}{self.currency}{_num(v)}{per}"
-        return f"{sign}{_num(v)}" + ("%" if unit == "percent" else "")
+            scale, form = (1.0, "{n}")
+            if short and abs(v) >= 1e6:
+                scale, form = 1e6, n.millions
+            elif short and abs(v) >= 1e3:
+                scale, form = 1e3, n.thousands
+            before, after = _around(form)
+            text = formats.scaled_money(v / scale, before, after, n.currency, n.locale)
+            return fill(n.per_hour, amount=text) if unit == "money_hour" else text
+        if unit == "percent":
+            return formats.chart_percent(v, n.locale)
+        return formats.number(v, n.locale)
 
 
-def _num(v: float) -> str:
-    return f"{v:,.2f}".rstrip("0").rstrip(".") if v != round(v) else f"{v:,.0f}"
+@cache
+def _missing_spaces(*files: Path) -> dict[int, str]:
+    from matplotlib.ft2font import FT2Font
+
+    fonts = [FT2Font(str(f)) for f in files]
+    spaces = (0x00A0, 0x202F, 0x2009)  # no-break, narrow no-break, thin
+    return {c: " " for c in spaces if any(f.get_char_index(c) == 0 for f in fonts)}
+
+
+def _around(form: str) -> tuple[str, str]:
+    """The text before and after `{n}` in a short form such as `{n}k` or `{n} Tsd.`."""
+    before, _, after = fill(form, n="\x00").partition("\x00")
+    return before, after
 
 
 def tick_labels(ticks: Sequence[float], unit: str, st: Style) -> list[str]:
@@ -129,5 +157,11 @@ def tick_labels(ticks: Sequence[float], unit: str, st: Style) -> list[str]:
     if unit != "count":
         return [st.value(t, unit, short=True) for t in ticks]
     top = max((abs(t) for t in ticks), default=0)
-    div, suffix = (1e6, "M") if top >= 1e6 else (1e3, "k") if top >= 1e5 else (1.0, "")
-    return [("\u2212" if t < 0 else "") + _num(abs(t) / div) + (suffix if t else "") for t in ticks]
+    n = st.numbers
+    div, form = (1e6, n.millions) if top >= 1e6 else (1e3, n.thousands) if top >= 1e5 else (1, "")
+    out = []
+    for t in ticks:
+        text = formats.number(t / div, n.locale)
+        before, after = _around(form) if form and t else ("", "")
+        out.append(st.printable(before + text + after))
+    return out

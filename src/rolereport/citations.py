@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .facts import Dataset
+from .language import Language
 from .model import Cites, SourceRef
 
 
@@ -37,15 +38,8 @@ class Citations:
         )
 
 
-def cites_said(cites: Cites) -> str:
-    if not cites:
-        return ""
-    plural = "s" if len(cites) > 1 else ""
-    return f"Source{plural}: {', '.join(f'[{n}]' for n in cites)} in the sources list."
-
-
-def reported_by(d: Dataset, source_ids: set[str]) -> str:
+def reported_by(d: Dataset, source_ids: set[str], t: Language) -> str:
     """Who a group of figures comes from, for labels: the publisher, else the source's title."""
     by_id = {s.id: s for s in d.sources}
     names = sorted({by_id[i].publisher or by_id[i].title for i in source_ids if i in by_id})
-    return " and ".join(names) if names else "the source"
+    return f" {t('and')} ".join(names) if names else t("the_source")

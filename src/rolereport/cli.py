@@ -103,6 +103,9 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("schema", help="print the JSON Schema of the data file (for editors)")
 
+    la = sub.add_parser("labels", help="print every fixed text of a language with its key")
+    la.add_argument("language", nargs="?", default="en", help="en, de, ... (default: en)")
+
     d = sub.add_parser("dump", help="print the content model as JSON (for review and tests)")
     d.add_argument("data", nargs="?", help=DATA_HELP)
     return p
@@ -286,6 +289,20 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _labels(args: argparse.Namespace) -> int:
+    from . import labels
+
+    language = args.language.replace("-", "_").split("_")[0].lower()
+    text = labels.label_text(language)
+    if text is None:
+        shipped = ", ".join(labels.languages())
+        raise InputError.at(
+            args.language, "", f"no label set for this language: rolereport ships {shipped}"
+        )
+    sys.stdout.write(text)
+    return 0
+
+
 def _schema(_args: argparse.Namespace) -> int:
     json.dump(json_schema(), sys.stdout, indent=2, ensure_ascii=False)
     print()
@@ -298,6 +315,7 @@ _COMMANDS = {
     "datasets": _datasets,
     "dump": _dump,
     "init": _init,
+    "labels": _labels,
     "preview": _preview,
     "schema": _schema,
 }

@@ -3,19 +3,10 @@
 from __future__ import annotations
 
 from . import chartspecs, earnings, workshop
-from .citations import Citations, cites_said
+from .citations import Citations
 from .facts import Dataset, Role
-from .formats import (
-    count,
-    first_sentence,
-    iso_date,
-    join_words,
-    lower_first,
-    money,
-    percent,
-    vintage,
-    with_cite,
-)
+from .formats import first_sentence, iso_date, with_cite
+from .language import Language
 from .model import (
     Bullets,
     Callout,
@@ -27,39 +18,40 @@ from .model import (
     Section,
     Slide,
     Table,
+    guide_words,
 )
 
 
 def build_report(d: Dataset) -> Report:
     """The whole Report for a dataset. Pure: the same dataset gives the same Report."""
+    t = Language.of(d)
     cite = Citations(d)
-    glance = _at_a_glance(d, cite)
+    glance = _at_a_glance(d, cite, t)
     sections = tuple(
         s
         for s in (
-            _roles(d),
-            _skills(d),
-            earnings.pay_section(d, cite),
-            _education(d, cite),
-            _generative_ai(d),
-            workshop.collaboration_section(d),
-            earnings.freelance_section(d, cite),
-            workshop.differences_section(d),
-            workshop.self_assessment_section(d),
-            workshop.sources_section(d, cite),
+            _roles(d, t),
+            _skills(d, t),
+            earnings.pay_section(d, cite, t),
+            _education(d, cite, t),
+            _generative_ai(d, t),
+            workshop.collaboration_section(d, t),
+            earnings.freelance_section(d, cite, t),
+            workshop.differences_section(d, t),
+            workshop.self_assessment_section(d, t),
+            workshop.sources_section(d, cite, t),
         )
         if s is not None
     )
     charts = tuple(b.chart for s in sections for b in s.blocks if isinstance(b, Figure))
-    lang = (d.meta.locale or "en_US").replace("_", "-")
     return Report(
         slug=d.slug,
         title=d.meta.title,
         subtitle=d.meta.subtitle or "",
         summary=d.meta.summary,
-        as_of=f"Data: {vintage(d.meta.as_of)}",
+        as_of=t("data_as_of", date=t.vintage(d.meta.as_of)),
         date=iso_date(d.meta.as_of),
-        language=lang,
+        language=t.tag,
         audience=d.meta.audience or "",
         roles=tuple(RoleKey(r.id, r.name, r.label) for r in d.roles),
         at_a_glance=glance,
@@ -67,31 +59,33 @@ def build_report(d: Dataset) -> Report:
         sources=cite.refs(),
         takeaways=d.comparison.takeaways,
         charts=charts,
+        words=t.words(),
+        guide=guide_words(t.labels.texts),
     )
 
 
-def _at_a_glance(d: Dataset, cite: Citations) -> Table:
-    cur = d.meta.currency
+def _at_a_glance(d: Dataset, cite: Citations, t: Language) -> Table:
     roles = d.roles
     rows: list[tuple[str, ...]] = []
 
     def row(label: str, values: list[str | None], source: str | None) -> None:
         if any(values):
-            rows.append((with_cite(label, cite(source)), *[v or "not in the data" for v in values]))
+            missing = t("glance_missing")
+            rows.append((with_cite(label, cite(source)), *[v or missing for v in values]))
 
     if any(r.focus for r in roles):
-        rows.append(("Focus", *[r.focus or "" for r in roles]))
+        rows.append((t("glance_focus"), *[r.focus or "" for r in roles]))
     src = roles[0].salary.source
     period = roles[0].salary.period or ""
     row(
-        f"Median annual pay{', ' + period if period else ''}",
-        [money(r.salary.median, cur) for r in roles],
+        t("glance_median_pay_period", period=period) if period else t("glance_median_pay"),
+        [t.money(r.salary.median) for r in roles],
         src,
     )
     row(
-        "Pay range, 10th–90th percentile",
+        t("glance_pay_range"),
         [
-            f"{money(r.salary.p10, cur)}–{money(r.salary.p90, cur)}"
+            t.money_range(r.salary.p10, r.salary.p90)
             if r.salary.p10 is not None and r.salary.p90 is not None
             else None
             for r in roles
@@ -102,70 +96,64 @@ def _at_a_glance(d: Dataset, cite: Citations) -> Table:
     o_src = next((o.source for o in outlooks if o), None)
     o_period = next((o.period for o in outlooks if o and o.period), "")
     row(
-        f"Projected growth{', ' + o_period if o_period else ''}",
-        [percent(o.growth_pct) if o and o.growth_pct is not None else None for o in outlooks],
+        t("projected_growth_period", period=o_period) if o_period else t("projected_growth"),
+        [t.percent(o.growth_pct) if o and o.growth_pct is not None else None for o in outlooks],
         o_src,
     )
     row(
-        "Openings per year",
+        t("openings_per_year"),
         [
-            count(o.openings_per_year) if o and o.openings_per_year is not None else None
+            t.count(o.openings_per_year) if o and o.openings_per_year is not None else None
             for o in outlooks
         ],
         o_src,
     )
     edus = [r.education for r in roles]
     row(
-        "Typical entry-level education",
+        t("entry_education"),
         [e.entry_level if e else None for e in edus],
         next((e.source for e in edus if e and e.source), None),
     )
     return Table(
         header=("", *[r.name for r in roles]),
         rows=tuple(rows),
-        caption="At a glance",
+        caption=t("glance_title"),
         role_columns=tuple(r.id for r in roles),
     )
 
 
-def _roles(d: Dataset) -> Section:
+def _roles(d: Dataset, t: Language) -> Section:
     blocks: list = []
     slides = []
     for r in d.roles:
         blocks.append(Callout(r.name, r.focus or "", ()))
         blocks.append(Paragraph(r.summary))
         if r.responsibilities:
-            blocks.append(Bullets(tuple(Item(x) for x in r.responsibilities), title="Day to day"))
-        if r.occupation:
             blocks.append(
-                Paragraph(
-                    f"Official statistics for this role: {r.occupation.title} "
-                    f"(SOC {r.occupation.code}).",
-                    style="small",
-                )
+                Bullets(tuple(Item(x) for x in r.responsibilities), title=t("roles_day_to_day"))
             )
+        if r.occupation:
+            official = t("roles_official", occupation=r.occupation.title, code=r.occupation.code)
+            blocks.append(Paragraph(official, style="small"))
+        focus = r.focus and t("roles_notes_focus", focus=r.focus)
         slides.append(
             Slide(
-                title=f"What {_article(r.label)} {lower_first(r.label)} does",
+                title=t("roles_slide_title", role=r.label),
                 bullets=r.responsibilities or (first_sentence(r.summary),),
-                notes=" ".join(x for x in (r.focus and f"In one line: {r.focus}.", r.summary) if x),
+                notes=" ".join(x for x in (focus, r.summary) if x),
             )
         )
-    return Section("roles", "The roles", tuple(blocks), tuple(slides))
+    return Section("roles", t("section_roles"), tuple(blocks), tuple(slides))
 
 
 def _top_skills(r: Role, n: int = 3) -> list:
     return sorted(r.skills, key=lambda s: -s.weight)[:n]
 
 
-def _article(word: str) -> str:
-    return "an" if word[:1].lower() in "aeiou" else "a"
-
-
-def _skills(d: Dataset) -> Section | None:
+def _skills(d: Dataset, t: Language) -> Section | None:
     if not any(r.skills or r.tools for r in d.roles):
         return None
-    chart = chartspecs.skills(d)
+    chart = chartspecs.skills(d, t)
     blocks: list = []
     if chart:
         blocks.append(Figure(chart))
@@ -173,50 +161,43 @@ def _skills(d: Dataset) -> Section | None:
         if r.skills:
             blocks.append(
                 Bullets(
-                    tuple(Item(s.detail or "", s.name) for s in r.skills), title=f"{r.name}: skills"
+                    tuple(Item(s.detail or "", s.name) for s in r.skills),
+                    title=t("skills_of_role", role=r.name),
                 )
             )
     tool_rows = tuple((r.name, ", ".join(r.tools)) for r in d.roles if r.tools)
-    table = Table(("Role", "Tools"), tool_rows, caption="Tools") if tool_rows else None
+    tools = t("tools")
+    table = Table((t("tools_role"), tools), tool_rows, caption=tools) if tool_rows else None
     if table:
         blocks.append(table)
     slides = []
     if chart:
         top = [
-            f"{r.label}: {join_words([lower_first(s.name) for s in _top_skills(r)])}"
+            t("skills_emphasis", role=r.label, skills=tuple(s.name for s in _top_skills(r)))
             for r in d.roles
             if r.skills
         ]
-        notes = "Strongest emphasis by role: " + "; ".join(top) + ". " + chart.note
+        notes = t("skills_notes", emphasis="; ".join(top), note=chart.note)
         with_skills = tuple(r for r in d.roles if r.skills)
         # Two roles per slide: four small panels would be unreadable from the back of a room.
         pairs = [with_skills[i : i + 2] for i in range(0, len(with_skills), 2)]
         for n, pair in enumerate(pairs, 1):
-            part = chartspecs.skills(d, pair, n) if len(pairs) > 1 else chart
-            title = "Skills: where the emphasis lies"
-            slides.append(
-                Slide(
-                    f"{title} ({n} of {len(pairs)})" if len(pairs) > 1 else title,
-                    chart=part,
-                    notes=notes,
-                )
-            )
+            part = chartspecs.skills(d, t, pair, n) if len(pairs) > 1 else chart
+            title = t("skills_slide_title")
+            if len(pairs) > 1:
+                title = t("title_part", title=title, part=n, parts=len(pairs))
+            slides.append(Slide(title, chart=part, notes=notes))
     if table:
+        said = "; ".join(f"{r.label}: {', '.join(r.tools)}" for r in d.roles if r.tools)
         slides.append(
-            Slide(
-                "Tools of the trade",
-                table=table,
-                notes="Tools named for each role: "
-                + "; ".join(f"{r.label}: {', '.join(r.tools)}" for r in d.roles if r.tools)
-                + ". Ask the group which of these they have already used.",
-            )
+            Slide(t("tools_slide_title"), table=table, notes=t("tools_notes", tools=said))
         )
-    return Section("skills", "Skills and tools", tuple(blocks), tuple(slides))
+    return Section("skills", t("section_skills"), tuple(blocks), tuple(slides))
 
 
-def _education(d: Dataset, cite: Citations) -> Section | None:
+def _education(d: Dataset, cite: Citations, t: Language) -> Section | None:
     edus = [r.education for r in d.roles]
-    ladder = chartspecs.ladder(d)
+    ladder = chartspecs.ladder(d, t)
     if not any(edus) and not ladder:
         return None
     blocks: list = []
@@ -226,9 +207,9 @@ def _education(d: Dataset, cite: Citations) -> Section | None:
         src = next((e.source for e in edus if e and e.source), None)
         rows = []
         for label, key, s in (
-            ("Typical entry-level education", "entry_level", src),
-            ("Common background", "typical", None),
-            ("To advance", "advanced", None),
+            (t("entry_education"), "entry_level", src),
+            (t("education_background"), "typical", None),
+            (t("education_advance"), "advanced", None),
         ):
             values = [getattr(e, key) if e else None for e in edus]
             if any(values):
@@ -236,24 +217,17 @@ def _education(d: Dataset, cite: Citations) -> Section | None:
         table = Table(
             ("", *[r.name for r in d.roles]),
             tuple(rows),
-            caption="Education",
+            caption=t("education_title"),
             role_columns=tuple(r.id for r in d.roles),
         )
         blocks.append(table)
-        slides.append(
-            Slide(
-                "Education: where people start",
-                table=table,
-                notes="; ".join(
-                    f"{r.label}: {e.entry_level} is the typical entry-level education"
-                    for r, e in zip(d.roles, edus, strict=True)
-                    if e and e.entry_level
-                )
-                + ". "
-                + cites_said(cite(src))
-                + " Ask who in the room is studying now, and toward which role.",
-            )
+        items = "; ".join(
+            t("education_notes_item", role=r.label, education=e.entry_level)
+            for r, e in zip(d.roles, edus, strict=True)
+            if e and e.entry_level
         )
+        notes = t("education_notes", items=items, sources=t.cited(cite(src)))
+        slides.append(Slide(t("education_slide_title"), table=table, notes=notes))
     if ladder:
         blocks.append(Figure(ladder))
         for r in d.roles:
@@ -263,26 +237,22 @@ def _education(d: Dataset, cite: Citations) -> Section | None:
                         tuple(
                             Item(
                                 st.detail or "",
-                                st.stage + (f" ({st.years} years)" if st.years else ""),
+                                t("career_stage_years", stage=st.stage, years=st.years)
+                                if st.years
+                                else st.stage,
                             )
                             for st in r.career_path
                         ),
-                        title=f"{r.name}: career path",
+                        title=t("career_of_role", role=r.name),
                         numbered=True,
                     )
                 )
-        slides.append(
-            Slide(
-                "Career paths, entry to senior",
-                chart=ladder,
-                notes=ladder.alt
-                + " Ask: which step would you aim for in five years, and what would get you there?",
-            )
-        )
-    return Section("education", "Education and career paths", tuple(blocks), tuple(slides))
+        notes = t("career_notes", alt=ladder.alt)
+        slides.append(Slide(t("career_slide_title"), chart=ladder, notes=notes))
+    return Section("education", t("section_education"), tuple(blocks), tuple(slides))
 
 
-def _generative_ai(d: Dataset) -> Section | None:
+def _generative_ai(d: Dataset, t: Language) -> Section | None:
     have = [r for r in d.roles if r.generative_ai]
     if not have:
         return None
@@ -291,11 +261,11 @@ def _generative_ai(d: Dataset) -> Section | None:
     return (
         Section(
             "generative-ai",
-            "How generative AI changes the work",
+            t("section_generative_ai"),
             (Bullets(items),),
             (
                 Slide(
-                    "Generative AI changes the work",
+                    t("generative_ai_slide_title"),
                     bullets=tuple(
                         f"{r.label}: {first_sentence(r.generative_ai or '')}" for r in have
                     ),

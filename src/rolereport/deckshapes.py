@@ -28,6 +28,7 @@ from .slidelayout import (
     FOOTER_TOP,
     MARGIN,
     SLIDE_HEIGHT,
+    tidy,
 )
 from .slidemodel import PlannedSlide, Text, Visual
 from .textfit import INSET, Box, Para
@@ -186,7 +187,7 @@ class SlideWriter:
                 cell.margin_left = cell.margin_right = emu(CELL_INSET_X)
                 cell.margin_top = cell.margin_bottom = emu(CELL_INSET_Y)
                 cell.vertical_anchor = MSO_ANCHOR.MIDDLE
-                para = Para(" ".join(value.split()), v.size, bold=i == 0 or lead)
+                para = Para(tidy(value), v.size, bold=i == 0 or lead)
                 self._paragraph(cell.text_frame.paragraphs[0], para, "", 1, color)
 
     def _frame(self, tf, text: Text, color: str, placeholder: bool) -> None:

@@ -3,86 +3,93 @@
 from __future__ import annotations
 
 from . import chartspecs
-from .citations import Citations, cites_said, reported_by
+from .citations import Citations, reported_by
 from .facts import Dataset
-from .formats import count, join_words, lower_first, money, percent
+from .language import Language
 from .model import Bullets, Figure, Item, Paragraph, Section, Slide, Table
 
 
-def pay_section(d: Dataset, cite: Citations) -> Section:
-    cur = d.meta.currency
-    rng = chartspecs.pay_range(d, cite)
+def pay_section(d: Dataset, cite: Citations, t: Language) -> Section:
+    rng = chartspecs.pay_range(d, cite, t)
     lines = []
     for r in d.roles:
         s = r.salary
-        part = f"median {money(s.median, cur)}"
         if s.p10 is not None and s.p90 is not None:
-            part += f"; 10th to 90th percentile {money(s.p10, cur)} to {money(s.p90, cur)}"
+            part = t(
+                "pay_item_range",
+                median=t.money(s.median),
+                p10=t.money(s.p10),
+                p90=t.money(s.p90),
+            )
+        else:
+            part = t("pay_item", median=t.money(s.median))
         lines.append(Item(part, r.name, cite(s.source)))
     blocks: list = [
-        Paragraph(
-            "Half of the workers in each occupation earn more than the median and half earn less; "
-            "a tenth earn less than the 10th percentile and a tenth more than the 90th."
-        ),
-        Bullets(tuple(lines), title="Annual pay"),
+        Paragraph(t("pay_explainer")),
+        Bullets(tuple(lines), title=t("pay_annual")),
         Figure(rng),
     ]
-    slides = [Slide("What the roles pay", chart=rng, notes=rng.alt + " " + cites_said(rng.cites))]
-    loc = chartspecs.pay_location(d, cite)
+    slides = [Slide(t("pay_slide_title"), chart=rng, notes=rng.alt + " " + t.cited(rng.cites))]
+    loc = chartspecs.pay_location(d, cite, t)
     if loc:
         blocks.append(Figure(loc))
-        blocks.append(_city_pay(d, cite))
+        blocks.append(_city_pay(d, cite, t))
         slides.append(
             Slide(
-                "Pay varies with location",
+                t("city_slide_title"),
                 chart=loc,
-                notes=loc.alt + " " + loc.note + " " + cites_said(loc.cites),
+                notes=loc.alt + " " + loc.note + " " + t.cited(loc.cites),
             )
         )
-    out = chartspecs.outlook(d, cite)
+    out = chartspecs.outlook(d, cite, t)
     if out:
         words: list[Item] = []
         for r in d.roles:
             o = r.outlook
             if o is None:
                 continue
-            facts = []
-            if o.growth_pct is not None:
-                facts.append(f"employment projected to grow {percent(o.growth_pct)}")
-            if o.openings_per_year is not None:
-                facts.append(f"about {count(o.openings_per_year)} openings a year")
-            if facts:
-                when = f" ({o.period})" if o.period else ""
-                words.append(Item(join_words(facts), f"{r.name}{when}", cite(o.source)))
-        blocks.append(Bullets(tuple(words), title="Job outlook"))
+            growth = t.percent(o.growth_pct) if o.growth_pct is not None else None
+            openings = t.count(o.openings_per_year) if o.openings_per_year is not None else None
+            if growth and openings:
+                said = t("outlook_growth_openings", growth=growth, openings=openings)
+            elif growth:
+                said = t("outlook_growth", growth=growth)
+            elif openings:
+                said = t("outlook_openings", openings=openings)
+            else:
+                continue
+            when = f" ({o.period})" if o.period else ""
+            words.append(Item(said, f"{r.name}{when}", cite(o.source)))
+        blocks.append(Bullets(tuple(words), title=t("outlook_title")))
         blocks.append(Figure(out))
-        growth = [r.outlook.growth_pct for r in d.roles if r.outlook]
-        growing = growth and all(g is not None and g > 0 for g in growth)
+        rates = [r.outlook.growth_pct for r in d.roles if r.outlook]
+        growing = rates and all(g is not None and g > 0 for g in rates)
         slides.append(
             Slide(
-                "Demand is growing" if growing else "Job outlook",
+                t("outlook_growing") if growing else t("outlook_title"),
                 chart=out,
-                notes=out.alt + " " + cites_said(out.cites),
+                notes=out.alt + " " + t.cited(out.cites),
             )
         )
-    return Section("pay", "Pay and outlook", tuple(blocks), tuple(slides))
+    return Section("pay", t("section_pay"), tuple(blocks), tuple(slides))
 
 
-def freelance_section(d: Dataset, cite: Citations) -> Section | None:
-    chart = chartspecs.freelance(d, cite)
+def freelance_section(d: Dataset, cite: Citations, t: Language) -> Section | None:
+    chart = chartspecs.freelance(d, cite, t)
     if chart is None:
         return None
     have = [r for r in d.roles if r.freelance]
     blocks: list = [
-        Paragraph(
-            "Freelance rates depend on experience, specialism and the platform; "
-            "treat these marketplace figures as indications.",
-        ),
+        Paragraph(t("freelance_explainer")),
         Figure(chart),
         Bullets(
             tuple(
                 Item(
-                    _hourly(d, r.freelance.hourly_low, r.freelance.hourly_high),
+                    t(
+                        "freelance_hourly",
+                        low=t.money(r.freelance.hourly_low),
+                        high=t.money(r.freelance.hourly_high),
+                    ),
                     r.name,
                     cite(r.freelance.source),
                 )
@@ -99,10 +106,11 @@ def freelance_section(d: Dataset, cite: Citations) -> Section | None:
                     tuple(
                         Item(p.detail or "", p.title, cite(p.source)) for p in r.freelance.projects
                     ),
-                    title=f"Typical freelance projects: {r.name}",
+                    title=t("freelance_projects_of_role", role=r.name),
                 )
             )
-    slides = [Slide("Freelance work", chart=chart, notes=chart.alt + " " + cites_said(chart.cites))]
+    notes = chart.alt + " " + t.cited(chart.cites)
+    slides = [Slide(t("freelance_slide_title"), chart=chart, notes=notes)]
     proj = [r for r in have if r.freelance and r.freelance.projects]
     if proj:
         depth = max(len(r.freelance.projects) for r in proj if r.freelance)
@@ -117,7 +125,7 @@ def freelance_section(d: Dataset, cite: Citations) -> Section | None:
         )
         slides.append(
             Slide(
-                "Typical freelance projects",
+                t("freelance_projects_slide_title"),
                 table=Table(
                     tuple(r.name for r in proj), rows, role_columns=tuple(r.id for r in proj)
                 ),
@@ -129,21 +137,21 @@ def freelance_section(d: Dataset, cite: Citations) -> Section | None:
                 ),
             )
         )
-    return Section("freelance", "Freelance work", tuple(blocks), tuple(slides))
+    return Section("freelance", t("section_freelance"), tuple(blocks), tuple(slides))
 
 
-def _hourly(d: Dataset, low: float, high: float) -> str:
-    return f"{money(low, d.meta.currency)} to {money(high, d.meta.currency)} an hour"
-
-
-def _city_pay(d: Dataset, cite: Citations) -> Bullets:
+def _city_pay(d: Dataset, cite: Citations, t: Language) -> Bullets:
     """The city figures in words too: a chart alone hides them from text and screen readers."""
     items = []
     for r in d.roles:
         for loc in r.salary.by_location:
-            level = f"{loc.level} {lower_first(r.label)}" if loc.level else r.label
-            value = money(loc.value, d.meta.currency)
-            said = f"{loc.qualifier} {value}" if loc.qualifier else value
-            items.append(Item(f"{level}, {said} a year", loc.place, cite(loc.source)))
-    by = reported_by(d, {loc.source for r in d.roles for loc in r.salary.by_location})
-    return Bullets(tuple(items), title=f"Pay by city, as reported by {by}")
+            who = t("city_who", level=loc.level, role=r.label) if loc.level else r.label
+            value = t.money(loc.value)
+            said = (
+                t("city_qualified", qualifier=loc.qualifier, amount=value)
+                if loc.qualifier
+                else value
+            )
+            items.append(Item(t("city_item", who=who, amount=said), loc.place, cite(loc.source)))
+    by = reported_by(d, {loc.source for r in d.roles for loc in r.salary.by_location}, t)
+    return Bullets(tuple(items), title=t("city_title", by=by))

@@ -21,7 +21,9 @@ from pydantic import (
     ValidationError,
 )
 
+from . import labels
 from .errors import DataError, Problem
+from .formats import locale_of
 from .problems import kind_of, model_in, problems
 from .yamlfile import read_yaml
 
@@ -71,6 +73,15 @@ def _not_negative(value: float) -> float:
 
 def _as_of(value: Any) -> Any:
     return value.isoformat()[:7] if isinstance(value, date) else value
+
+
+def _locale(value: str) -> str:
+    try:
+        return str(locale_of(value))
+    except ValueError:
+        raise ValueError(
+            f"unknown locale '{value}': write a language and region such as en_US or de_DE"
+        ) from None
 
 
 Text = Annotated[str, BeforeValidator(_text)]
@@ -123,8 +134,8 @@ class Meta(_Model):
     """Data vintage shown on every page and slide, e.g. "2023-05" (quote it)."""
     currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] = "USD"
     """ISO 4217 code of all pay figures."""
-    locale: Label | None = None
-    """Language and region, e.g. en_US (sets the document language)."""
+    locale: Annotated[Label, AfterValidator(_locale)] | None = None
+    """Language and region, e.g. en_US or de_DE: formats numbers and dates, picks the wording."""
     audience: Line | None = None
     """Who the documents are for (first page and title slide)."""
 
@@ -354,6 +365,10 @@ class Dataset(_Model):
     """Data caveats."""
     sources: Annotated[tuple[Source, ...], Field(min_length=1, max_length=20)]
     """Every source cited, with id and title."""
+    labels: dict[Annotated[str, Field(max_length=60)], Para] = Field(
+        default_factory=dict, max_length=300
+    )
+    """Replacements for the fixed wording the documents add (headings, notes), key by key."""
 
     @property
     def slug(self) -> str:
@@ -469,12 +484,50 @@ def _cross_checks(d: Dataset) -> list[tuple[str, str]]:
         ref(f"comparison.self_assessment[{j}].leans", st.leans, role_ids, "role")
     for j, note in enumerate(d.notes):
         ref(f"notes[{j}].source", note.source, source_ids, "source")
+    return found + _label_checks(d)
+
+
+def _label_checks(d: Dataset) -> list[tuple[str, str]]:
+    """Each `labels:` key must exist and keep the placeholders of the text it replaces."""
+    found: list[tuple[str, str]] = []
+    english = labels.english()
+    for key, text in d.labels.items():
+        path = f"labels.{key}"
+        if key not in english:
+            hint = difflib.get_close_matches(key, list(english), n=3, cutoff=0.5)
+            fix = (
+                f"did you mean {' or '.join(repr(h) for h in hint)}?"
+                if hint
+                else "the keys are listed by `rolereport labels`"
+            )
+            found.append((path, f"unknown label '{key}': {fix}"))
+            continue
+        try:
+            have = labels.placeholders(text)
+        except ValueError as e:
+            found.append((path, str(e)))
+            continue
+        want = labels.placeholders(english[key])
+        if set(have) != set(want):
+            need = ", ".join(f"{{{n}}}" for n in want) or "no placeholders"
+            lacks = ", ".join(f"{{{n}}}" for n in want if n not in have)
+            adds = ", ".join(f"{{{n}}}" for n in have if n not in want)
+            wrong = "; ".join(
+                x for x in (lacks and f"lacks {lacks}", adds and f"has {adds}, unknown here") if x
+            )
+            found.append((path, f"{wrong}: this text takes {need}"))
     return found
 
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema of the data file, with a description for every key."""
     schema = Dataset.model_json_schema()
+    # Every label key with its English text, so that editors complete and check them.
+    texts = labels.english()
+    schema["properties"]["labels"] |= {
+        "properties": {k: {"type": "string", "description": v} for k, v in texts.items()},
+        "additionalProperties": False,
+    }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "rolereport data file (format rolereport/1)",
@@ -530,5 +583,22 @@ def dataset_warnings(
                 found.append(f"roles[{i}].salary.median: {median:g} looks hourly; pay is annual")
             elif median < 12_000:
                 found.append(f"roles[{i}].salary.median: {median:g} looks monthly; pay is annual")
+    found += _language_warnings(d)
     file = Path(name).name if name else DEFAULT_DATASET
     return tuple(f"{file}: {w}" for w in found)
+
+
+def _language_warnings(d: Dataset) -> list[str]:
+    """A locale whose language has no label set leaves the untranslated wording in English."""
+    locale = locale_of(d.meta.locale or "en_US")
+    if labels.label_set(locale.language) is not None:
+        return []
+    english = labels.english()
+    left = len(set(english) - set(d.labels))
+    if not left:
+        return []
+    name = locale.get_language_name("en") or locale.language
+    return [
+        f"meta.locale: rolereport has no {name} label set ({', '.join(labels.languages())} "
+        f"ship); {left} fixed texts stay in English: translate them under labels:"
+    ]

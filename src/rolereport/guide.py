@@ -38,7 +38,7 @@ def render_guide(
     fonts = register_fonts(theme.font, theme.heading_font)
     width, _ = size = PAPER[paper]
     b = Blocks(report, theme, fonts, width - 2 * MARGIN_X)
-    page = Page(theme, fonts.regular, size, sheet.header, report.as_of)
+    page = Page(theme, fonts.regular, size, sheet.header, report.as_of, report.words)
     meta = {
         "title": sheet.doc_title,
         "author": theme.name,

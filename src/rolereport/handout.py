@@ -31,7 +31,7 @@ def render_handout(
     fonts = register_fonts(theme.font, theme.heading_font)
     width, _ = size = PAPER[paper]
     blocks = Blocks(report, theme, fonts, width - 2 * MARGIN_X)
-    page = Page(theme, fonts.regular, size, report.title, report.as_of)
+    page = Page(theme, fonts.regular, size, report.title, report.as_of, report.words)
     meta = {
         "title": report.title,
         "author": theme.name,
@@ -87,7 +87,8 @@ class _Contents(Flowable):
 
 def _cover(report: Report, b: Blocks, logo: Logo, pages: dict[str, int]) -> list[Flowable]:
     facts = [b.rich(report.as_of)]
-    facts += [f"Audience: {b.rich(report.audience)}"] if report.audience else []
+    if report.audience:  # the label's own words escaped as well as the audience
+        facts.append(b.rich(report.words.fill("audience", audience=report.audience)))
     out = [
         cover_band(b, logo, report.title, report.subtitle, facts),
         Spacer(1, 22),
@@ -95,5 +96,5 @@ def _cover(report: Report, b: Blocks, logo: Logo, pages: dict[str, int]) -> list
         *b.table(report.at_a_glance, "glance"),
     ]
     if len(report.sections) > 1:  # on paper there is no outline pane: list where things are
-        out += [*b.h2("Contents", "contents"), _Contents(report, b, pages)]
+        out += [*b.h2(report.words.contents, "contents"), _Contents(report, b, pages)]
     return out

@@ -23,7 +23,7 @@ from . import colors
 from .brand import Theme
 from .charts import render_chart
 from .colors import WHITE, mix
-from .formats import cite_mark
+from .formats import cite_mark, words
 from .model import (
     Block,
     Bullets,
@@ -360,7 +360,7 @@ class Blocks:
             return stringWidth(s, self.fonts.bold, CELL_PT) + CELL_PAD[0] + CELL_PAD[1] + 1
 
         natural = [max(w(c) for c in col) for col in cols]
-        least = [max(w(word) for c in col for word in [*c.split(), ""]) for col in cols]
+        least = [max(w(word) for c in col for word in [*words(c), ""]) for col in cols]
         first = min(natural[0], max(min(least[0], self.width / 2), self.width * LABEL_SHARE))
         rest, nat = self.width - first, natural[1:]
         low = [min(x, rest / len(nat)) for x in least[1:]]  # splitLongWords breaks the rest
@@ -376,7 +376,8 @@ class Blocks:
         if self.figures not in self.drawings:
             self.drawings[self.figures] = self.drawing(spec)
         color = _esc(self.theme.heading_color, True)
-        number = f'<font color="{color}"><b>Figure {self.figures}.</b></font> '
+        label = _esc(self.report.words.fill("figure", number=self.figures))
+        number = f'<font color="{color}"><b>{label}</b></font> '
         parts = [Para(number + self.rich(spec.title, spec.cites), self.st["caption"])]
         parts.append(_Chart(self.drawings[self.figures]))
         if spec.note.strip():
@@ -402,7 +403,7 @@ class Blocks:
         return worksheet(self, c)
 
     def sources(self, s: SourceList) -> list[Flowable]:
-        return self.h2("Sources", "sources") + self.source_entries(s)
+        return self.h2(self.report.words.sources, "sources") + self.source_entries(s)
 
     def source_entries(self, s: SourceList) -> list[Flowable]:
         """The numbered sources, each a link destination for the marks that cite it."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 Cites = tuple[int, ...]  # source numbers, 1-based, as listed in Report.sources
@@ -73,6 +74,26 @@ class Panel:
 
 
 @dataclass(frozen=True)
+class Numbers:
+    """How a chart writes its numbers: the locale, the currency, and the label set's short
+    forms (`{n}k`, `{n}M` on axes; `{amount}/h` for hourly rates)."""
+
+    locale: str
+    currency: str
+    thousands: str
+    millions: str
+    per_hour: str
+
+    @classmethod
+    def english(cls) -> Numbers:
+        """US English and US dollars, with the English label set's short forms."""
+        from .labels import english
+
+        t = english()
+        return cls("en_US", "USD", t["thousands"], t["millions"], t["per_hour_short"])
+
+
+@dataclass(frozen=True)
 class ChartSpec:
     """A chart to draw. Kinds and their values:
 
@@ -90,9 +111,10 @@ class ChartSpec:
     alt: str  # what the chart shows, in words and numbers
     panels: tuple[Panel, ...]
     unit: Literal["money", "money_hour", "percent", "count", "weight", "none"] = "none"
-    currency_symbol: str = "$"
     note: str = ""  # shown under the chart (e.g. "The article's figures, not BLS data")
+    axis: str = ""  # the value axis title, for the kinds that draw one (skills)
     cites: Cites = ()
+    numbers: Numbers = field(default_factory=Numbers.english)
     kind_tag: Literal["chart"] = "chart"
 
 
@@ -180,6 +202,59 @@ class RoleKey:
 
 
 @dataclass(frozen=True)
+class Words:
+    """The few fixed texts the writers set themselves, from the report's label set.
+
+    Placeholders are the writers' to fill: `page_of` {page} {pages}, `figure` {number},
+    `audience` {audience}, `continued` {title}, `agenda_notes` {count} {parts} {data},
+    `glance_notes` {figures}, `sources_notes` {sources}, `chart_source_*` {marks}.
+    """
+
+    contents: str
+    page_of: str
+    figure: str
+    audience: str
+    sources: str
+    continued: str
+    agenda: str
+    agenda_notes: str
+    glance_notes: str
+    sources_notes: str
+    chart_source_one: str
+    chart_source_many: str
+
+    @classmethod
+    def from_labels(cls, texts: Mapping[str, str]) -> Words:
+        """The writer texts of a label set (its templates, placeholders unfilled)."""
+        keys = {"figure": "figure_number"}
+        return cls(**{f.name: texts[keys.get(f.name, f.name)] for f in fields(cls)})
+
+    @classmethod
+    def english(cls) -> Words:
+        from .labels import english
+
+        return cls.from_labels(english())
+
+    def fill(self, name: str, /, **values: Any) -> str:
+        """The text `name` with its placeholders filled, e.g. `fill("page_of", page=2, pages=9)`."""
+        from .labels import fill
+
+        return fill(getattr(self, name), **values)
+
+
+def guide_words(texts: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The facilitator guide's label templates (the `guide_` keys, without the prefix, and
+    the language's "and"), from a label set (English by default)."""
+    if texts is None:
+        from .labels import english
+
+        texts = english()
+    return {k.removeprefix("guide_"): v for k, v in texts.items() if k.startswith("guide_")} | {
+        "and": texts["and"]
+    }
+
+
+@dataclass(frozen=True)
 class Report:
     """Everything both documents say, in order."""
 
@@ -197,6 +272,8 @@ class Report:
     sources: tuple[SourceRef, ...]
     takeaways: tuple[str, ...] = ()
     charts: tuple[ChartSpec, ...] = field(default=())
+    words: Words = field(default_factory=Words.english)
+    guide: Mapping[str, str] = field(default_factory=lambda: guide_words())  # the guide's labels
 
     def role_index(self, role_id: str) -> int:
         return next(i for i, r in enumerate(self.roles) if r.id == role_id)

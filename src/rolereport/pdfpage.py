@@ -27,6 +27,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from .brand import Theme
 from .errors import BrandError, RoleReportError
 from .handout_blocks import Anchor, Blocks, Fonts, ink, tint, vector
+from .model import Words
 from .pdfsetup import pdf_date
 
 PAPER = {"letter": LETTER, "a4": A4}
@@ -110,10 +111,16 @@ class Page:
     pass has counted M."""
 
     def __init__(
-        self, theme: Theme, font: str, size: tuple[float, float], heading: str, as_of: str
+        self,
+        theme: Theme,
+        font: str,
+        size: tuple[float, float],
+        heading: str,
+        as_of: str,
+        words: Words,
     ) -> None:
         self.theme, self.font, self.size = theme, font, size
-        self.heading, self.as_of = heading, as_of
+        self.heading, self.as_of, self.words = heading, as_of, words
         self.logo_large = Logo(theme.logo_large, font)
         self.logo_small = Logo(theme.logo_small, font)
         self.total = 0
@@ -130,7 +137,7 @@ class Page:
         ]
 
     def first(self, canv: Canvas, doc: Any) -> None:
-        number = f"Page {doc.page} of {self.total}"
+        number = self.words.fill("page_of", page=doc.page, pages=self.total)
         self._text(canv, FOOTER_BASELINE, self.theme.footer, number)
         self._rule(canv, FOOTER_BASELINE + RUNNING_PT + RULE_GAP - 3)
 

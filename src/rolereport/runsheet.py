@@ -7,64 +7,9 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
 from .guidemodel import GuideSlide, Part, Point, Question, RunSheet, Scoring
+from .labels import fill
 from .model import Checklist, Report, Slide, SourceList, Table
 from .slidemodel import PlannedSlide
-
-# Every fixed wording of the guide, in one place.
-WORDS: Mapping[str, str] = MappingProxyType(
-    {
-        "guide": "Facilitator guide",
-        "doc_title": "{title}: facilitator guide",
-        "header": "{title} · Facilitator guide",
-        "total_time": "Total time: {minutes} minutes ({clock})",
-        "slide_count": "{count} slides",
-        "intro": (
-            "This guide follows the deck slide by slide: what each slide shows, what to say "
-            "and how long to spend on it. The minutes are suggestions that add up to a session "
-            "of {minutes} minutes; the clock says when each part starts. Shorten the content "
-            "slides or the discussion to fit your time. Numbers in brackets point to the "
-            "sources at the end, numbered as in the handout and the deck."
-        ),
-        "opening": "Opening",
-        "closing": "Close",
-        "run_sheet": "Run sheet",
-        "col_part": "Part",
-        "col_slides": "Slides",
-        "col_minutes": "Minutes",
-        "col_start": "Starts at",
-        "total": "Total",
-        "ends": "Ends at {clock}",
-        "slides": "Slide by slide",
-        "slide": "{number}. {title}",
-        "timing": "{start}–{end} · {minutes} min · {part}",
-        "on_slide": "On the slide",
-        "notes": "Speaker notes",
-        "no_notes": "No notes on this slide.",
-        "chart": "Chart: {title}",
-        "row": "{label} — {cells}",
-        "cell": "{header}: {value}",
-        "discussion": "Discussion questions",
-        "discussion_intro": (
-            "The questions are on {slides}. Let people talk in pairs or small groups, about "
-            "{minutes} minutes a question, then collect one answer from each group. Each "
-            "question comes with a prompt for a quiet room or to go deeper."
-        ),
-        "prompt": "Prompt",
-        "scoring": "Self-assessment scoring key",
-        "scoring_intro": (
-            "Participants tick statements on the handout's self-assessment page; the statements "
-            "are also on {slides}. The handout prints the statements without their roles; the "
-            "key below says which role each one leans to. Read the scoring out once everyone "
-            "has ticked."
-        ),
-        "col_number": "#",
-        "col_statement": "Statement",
-        "col_leans": "Leans to",
-        "sources": "Sources",
-        "one_slide": "slide {first}",
-        "some_slides": "slides {first}–{last}",
-    }
-)
 
 # Suggested minutes by what a slide asks of the room: a title or a list of sources is a
 # moment; a chart or a table takes explaining; an exercise or a question takes talking.
@@ -83,15 +28,22 @@ MINUTES: Mapping[str, int] = MappingProxyType(
     }
 )
 
-# Follow-up prompts for the discussion questions, taken in turn.
-PROMPTS: tuple[str, ...] = (
-    "Ask for an example from someone's own work, studies or hobbies.",
-    "Ask which slide or figure from today supports the answer.",
-    "Ask someone who leans to a different role to answer it too.",
-    "Ask what would change the answer five years from now.",
-    "Ask each group for one thing they would look up or try after the session.",
-    "Ask what surprised people most, and why.",
-)
+
+class _Say:
+    """The guide's labels (the report's `guide`): `say("ends", clock="1:24")`."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self.texts = texts
+        self.prompts = tuple(
+            texts[k] for k in sorted(texts, key=_prompt_number) if k.startswith("prompt_")
+        )  # follow-up prompts for the discussion questions, taken in turn
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        return fill(self.texts[key], self.texts["and"], **values)
+
+
+def _prompt_number(key: str) -> int:
+    return int(key.rpartition("_")[2]) if key.startswith("prompt_") else 0
 
 
 def clock(minutes: int) -> str:
@@ -102,7 +54,7 @@ def clock(minutes: int) -> str:
 def run_sheet(report: Report, plan: Sequence[PlannedSlide]) -> RunSheet:
     """The guide's content for a report and the deck's plan (deck.deck_plan): one entry per
     planned slide, in the deck's order and numbering. Pure."""
-    w = WORDS
+    w = _Say(report.guide)
     checklist = next(
         (b for s in report.sections for b in s.blocks if isinstance(b, Checklist)), None
     )
@@ -114,8 +66,9 @@ def run_sheet(report: Report, plan: Sequence[PlannedSlide]) -> RunSheet:
     for i, s in enumerate(plan):
         prev = plan[i - 1] if i else None
         minutes = _minutes(s, prev, questions, statements)
-        part = _part(report, s)
-        timing = w["timing"].format(
+        part = _part(w, report, s)
+        timing = w(
+            "timing",
             number=s.number,
             start=clock(start),
             end=clock(start + minutes),
@@ -123,48 +76,52 @@ def run_sheet(report: Report, plan: Sequence[PlannedSlide]) -> RunSheet:
             part=part,
         )
         title = _shown_title(s)
-        heading = w["slide"].format(number=s.number, title=title)
-        points = _points(s)
+        heading = w("slide", number=s.number, title=title)
+        points = _points(w, s)
         slides.append(
             GuideSlide(s.number, title, heading, timing, part, start, minutes, points, s.notes)
         )
         start += minutes
     parts = _parts(slides)
     table = Table(
-        (w["col_part"], w["col_slides"], w["col_minutes"], w["col_start"]),
+        (w("col_part"), w("col_slides"), w("col_minutes"), w("col_start")),
         (
             *((p.title, _range(p.first, p.last), str(p.minutes), clock(p.start)) for p in parts),
             (
-                w["total"],
+                w("total"),
                 _range(1, len(slides)) if slides else "",
                 str(start),
-                w["ends"].format(clock=clock(start)),
+                w("ends", clock=clock(start)),
             ),
         ),
     )
     facts = (
         report.as_of,
-        w["total_time"].format(minutes=start, clock=clock(start)),
-        w["slide_count"].format(count=len(slides)),
+        w("total_time", minutes=start, clock=clock(start)),
+        w("slide_count", count=len(slides)),
     )
     return RunSheet(
         title=report.title,
-        subtitle=w["guide"],
-        doc_title=w["doc_title"].format(title=report.title),
-        header=w["header"].format(title=report.title),
+        subtitle=w("guide"),
+        doc_title=w("doc_title", title=report.title),
+        header=w("header", title=report.title),
         facts=facts,
-        intro=w["intro"].format(minutes=start),
+        intro=w("intro", minutes=start),
         parts=parts,
         table=table,
         total=start,
         slides=tuple(slides),
-        questions=tuple(Question(q, PROMPTS[n % len(PROMPTS)]) for n, q in enumerate(questions)),
-        questions_intro=w["discussion_intro"].format(
-            slides=_where(plan, set(map(id, asked))), minutes=MINUTES["question"]
+        questions=tuple(
+            Question(q, w.prompts[n % len(w.prompts)]) for n, q in enumerate(questions)
         ),
-        scoring=_scoring(report, checklist, plan),
+        questions_intro=w(
+            "discussion_intro",
+            slides=_where(w, plan, set(map(id, asked))),
+            minutes=MINUTES["question"],
+        ),
+        scoring=_scoring(w, report, checklist, plan),
         sources=SourceList(report.sources),
-        words=w,
+        words=w.texts,
     )
 
 
@@ -203,9 +160,9 @@ def _minutes(
     return MINUTES["visual"] if s.visual else MINUTES["bullets"]
 
 
-def _part(report: Report, s: PlannedSlide) -> str:
+def _part(w: _Say, report: Report, s: PlannedSlide) -> str:
     if s.origin is None:
-        return WORDS["closing"] if s.kind == "sources" else WORDS["opening"]
+        return w("closing") if s.kind == "sources" else w("opening")
     return next(
         (sec.title for sec in report.sections if any(x is s.origin for x in sec.slides)), ""
     )
@@ -232,14 +189,14 @@ def _body(s: PlannedSlide) -> list:
     return [p for t in s.texts if t.role == "body" for p in t.paras]
 
 
-def _points(s: PlannedSlide) -> tuple[Point, ...]:
+def _points(w: _Say, s: PlannedSlide) -> tuple[Point, ...]:
     """What the slide shows besides its title: its text, chart and table rows, as plain lines."""
     out: list[Point] = []
     for t in s.texts[1:]:
         if t.role not in ("subtitle", "meta", "body", "caption"):
             continue  # the kicker, footer and page number repeat on every slide
         if t.role == "caption" and s.visual and s.visual.chart:
-            out.append(Point(WORDS["chart"].format(title=s.visual.chart.title)))
+            out.append(Point(w("chart", title=s.visual.chart.title)))
         n = t.start
         for para in t.paras:
             if para.link:  # a source's address: the guide's sources list has it
@@ -249,53 +206,50 @@ def _points(s: PlannedSlide) -> tuple[Point, ...]:
             n += 1
     v = s.visual
     if v and v.chart and not any(t.role == "caption" for t in s.texts):
-        out.append(Point(WORDS["chart"].format(title=v.chart.title)))
+        out.append(Point(w("chart", title=v.chart.title)))
     if v and v.table and v.rows:
-        out += [Point(_row(v.rows[0], row, v.table)) for row in v.rows[1:]]
+        out += [Point(_row(w, v.rows[0], row, v.table)) for row in v.rows[1:]]
     return tuple(out)
 
 
-def _row(header: tuple[str, ...], row: tuple[str, ...], table: Table) -> str:
+def _row(w: _Say, header: tuple[str, ...], row: tuple[str, ...], table: Table) -> str:
     """A table row as a line: its label, then each column's header and value."""
     labelled = len(table.role_columns) != len(table.header)  # as the deck lays it out
     cells = zip(header[1:], row[1:], strict=False) if labelled else zip(header, row, strict=False)
-    said = "; ".join(
-        WORDS["cell"].format(header=h, value=v) if h else v for h, v in cells if v.strip()
-    )
+    said = "; ".join(w("cell", header=h, value=v) if h else v for h, v in cells if v.strip())
     if not labelled:
         return said
     if len(header) == 2:  # one value per row: the column's name says nothing more
         said = row[1] if len(row) > 1 else ""
-    return WORDS["row"].format(label=row[0], cells=said) if said else row[0]
+    return w("row", label=row[0], cells=said) if said else row[0]
 
 
 def _range(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def _where(plan: Sequence[PlannedSlide], origins: set[int]) -> str:
+def _where(w: _Say, plan: Sequence[PlannedSlide], origins: set[int]) -> str:
     """ "slide 19" or "slides 19–20": where the slides planned from `origins` are."""
     numbers = [s.number for s in plan if s.origin is not None and id(s.origin) in origins]
     if not numbers:
         return ""
     key = "one_slide" if len(numbers) == 1 else "some_slides"
-    return WORDS[key].format(first=numbers[0], last=numbers[-1])
+    return w(key, first=numbers[0], last=numbers[-1])
 
 
 def _scoring(
-    report: Report, checklist: Checklist | None, plan: Sequence[PlannedSlide]
+    w: _Say, report: Report, checklist: Checklist | None, plan: Sequence[PlannedSlide]
 ) -> Scoring | None:
     if checklist is None:
         return None
     statements = tuple(i.text for i in checklist.items)
     shown = {id(s) for s in _origins(plan) if s.bullets == statements}
     names = {r.id: r.name for r in report.roles}
-    w = WORDS
     key = Table(
-        (w["col_number"], w["col_statement"], w["col_leans"]),
+        (w("col_number"), w("col_statement"), w("col_leans")),
         tuple(
             (str(n), item.text, names.get(item.lead, item.lead))
             for n, item in enumerate(checklist.items, 1)
         ),
     )
-    return Scoring(w["scoring_intro"].format(slides=_where(plan, shown)), key, checklist.scoring)
+    return Scoring(w("scoring_intro", slides=_where(w, plan, shown)), key, checklist.scoring)

@@ -143,7 +143,8 @@ def _spread(m: Measure, paras: tuple[Para, ...], box: Box) -> tuple[Para, ...]:
 def chart(p: Planner, spec: ChartSpec, box: Box, inset: float) -> tuple[Visual, list[Text]]:
     """The chart at the size it is drawn, with its note and source as a caption below."""
     area = Box(box.x + inset, box.y, box.w - 2 * inset, box.h)
-    source = f"Source{'s' * (len(spec.cites) > 1)}: {cite_mark(spec.cites)}"
+    form = "chart_source_many" if len(spec.cites) > 1 else "chart_source_one"
+    source = p.r.words.fill(form, marks=cite_mark(spec.cites))
     caption = tidy(" ".join(x for x in (spec.note, source if spec.cites else "") if x))
     if not caption:
         return Visual(area, chart=spec), []

@@ -43,8 +43,8 @@ def _source(ref: SourceRef) -> str:
     return tidy(", ".join(x for x in (ref.title, ref.publisher, str(ref.year or "")) if x))
 
 
-def _continued(title: str, i: int) -> str:
-    return f"{title} (continued)" if i else title
+def _continued(p: Planner, title: str, i: int) -> str:
+    return p.r.words.fill("continued", title=title) if i else title
 
 
 def cover(p: Planner) -> PlannedSlide:
@@ -124,17 +124,13 @@ def agenda(p: Planner) -> list[PlannedSlide]:
 
     groups = chunks(items, ok, 2 * AGENDA_PER_COLUMN)
     s = next((s for s in sizes(*pts) if all(ok(g, s) for g in groups)), pts[1])
-    notes = (
-        f"Today we cover {len(items)} parts: "
-        + "; ".join(f"{i + 1}. {t}" for i, t in enumerate(items))
-        + f". {p.r.as_of}. Every figure carries a number in brackets that points to the "
-        "sources list on the last slide."
-    )
+    words = p.r.words
+    parts = "; ".join(f"{i + 1}. {t}" for i, t in enumerate(items))
+    notes = words.fill("agenda_notes", count=len(items), parts=parts, data=p.r.as_of)
     out, start = [], 1
     for i, g in enumerate(groups):
-        out.append(
-            p.slide("agenda", _continued("Agenda", i), p.r.title, notes, *columns(g, s, start))
-        )
+        title = _continued(p, words.agenda, i)
+        out.append(p.slide("agenda", title, p.r.title, notes, *columns(g, s, start)))
         start += len(g)
     return out
 
@@ -152,10 +148,9 @@ def glance(p: Planner) -> list[PlannedSlide]:
         )
         pairs = "; ".join(f"{h} – {v}" for h, v in cells)
         lines.append(f"{row[0]}: {pairs}." if label else f"{pairs}.")
-    notes = "The key figures, as the data gives them: " + " ".join(lines)
-    title = t.caption or "At a glance"
+    notes = p.r.words.fill("glance_notes", figures=" ".join(lines))
     return [
-        p.slide("glance", _continued(title, i), p.r.title, notes, visual=v)
+        p.slide("glance", _continued(p, t.caption, i), p.r.title, notes, visual=v)
         for i, v in enumerate(table_visuals(p, t, p.body))
     ]
 
@@ -193,7 +188,7 @@ def content(p: Planner, kicker: str, s: Slide) -> list[PlannedSlide]:
     for i in range(max(len(texts), len(visuals))):
         visual, extra = visuals[i] if i < len(visuals) else (None, [])
         extra = texts[i : i + 1] + extra
-        title, warned = _continued(s.title, i), warns if i == 0 else []
+        title, warned = _continued(p, s.title, i), warns if i == 0 else []
         out.append(
             p.slide(kind, title, kicker, s.notes, *extra, visual=visual, warnings=warned, page=pg)
         )
@@ -237,11 +232,10 @@ def sources(p: Planner) -> list[PlannedSlide]:
 
     groups = chunks(list(refs), ok, MAX_BULLETS)
     s = next((s for s in sizes(p.pt1(20), floor) if all(ok(g, s) for g in groups)), floor)
-    notes = "Every number in brackets in this deck points to this list. " + " ".join(
-        f"[{r.number}] {_source(r)}{': ' + r.url if r.url else ''}." for r in refs
-    )
+    said = " ".join(f"[{r.number}] {_source(r)}{': ' + r.url if r.url else ''}." for r in refs)
+    notes = p.r.words.fill("sources_notes", sources=said)
     return [
-        p.slide("sources", _continued("Sources", i), p.r.title, notes, body)
+        p.slide("sources", _continued(p, p.r.words.sources, i), p.r.title, notes, body)
         for i, g in enumerate(groups)
         for body in [replace(p.content_page.body, paras=paras(g, s))]
     ]

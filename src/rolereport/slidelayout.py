@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .brand import Theme
+from .formats import words
 from .model import Report
 from .slidemodel import Aspect, Frames, Kind, LayoutFrame, PlannedSlide, Slot, Text
 from .textfit import Box, Measure, Para, fit_line
@@ -59,8 +60,9 @@ def into(text: Text, slot: Slot | None) -> Text:
 
 
 def tidy(text: str) -> str:
-    """The text on one line, its runs of whitespace made single spaces."""
-    return " ".join(text.split())
+    """The text on one line, its runs of whitespace made single spaces; no-break spaces
+    (as in "145.080 $", written by the locale's number formats) are kept."""
+    return " ".join(words(text))
 
 
 class Planner:
