@@ -92,7 +92,11 @@ def test_the_german_set_translates_every_text_but_those_that_read_the_same():
     german = label_set("de")
     assert german is not None
     same = {k for k, text in german.items() if text == english()[k]}
-    assert same <= {"agenda", "city_alt_item", "city_qualified", "range", "worksheet_name"}
+    assert same <= {"agenda", "city_alt_item", "city_qualified", "range", "worksheet_name"} | {
+        "guide_slide",
+        "guide_row",
+        "guide_cell",
+    }
 
 
 # The data file's labels: and meta.locale ---------------------------------------------------
@@ -229,6 +233,22 @@ def test_the_german_handout_shows_german_numbers_and_labels(german):
         assert label in text
     assert f"Seite 1 von {pdf.pages}" in text and "Page " not in text
     assert PdfReader(io.BytesIO(pdf.data)).trailer["/Root"]["/Lang"] == "de-DE"
+
+
+def test_the_german_worksheet_and_guide_speak_german(german, theme):
+    from rolereport.build import render_guide
+
+    _, report, pdf, _ = german
+    text = _pdf_text(pdf.data)
+    for label in ("Auswertung: Zählen Sie", "Ihre Kreuze", "Aussagen 2, 4, 6, 8, 10"):
+        assert label in text
+    guide = render_guide(report, theme)
+    said = _pdf_text(guide.data)
+    for label in ("Leitfaden für die Moderation", "Ablaufplan", "Folie für Folie", "Impuls:"):
+        assert label in said
+    assert "Sprechernotizen" in said and "Auswertung der Selbsteinschätzung" in said
+    assert f"Seite 1 von {guide.pages}" in said and "Speaker notes" not in said
+    assert label_set("de")["guide_prompt_1"] in said
 
 
 def test_the_german_deck_shows_german_numbers_labels_notes_and_alt_text(german):
