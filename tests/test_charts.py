@@ -17,7 +17,8 @@ from matplotlib.transforms import Bbox
 from PIL import Image
 
 from rolereport.brand import Theme, load_brand
-from rolereport.charts import _figure, render_chart
+from rolereport.chartdraw import drawn_figure as _figure
+from rolereport.charts import render_chart
 from rolereport.handout_blocks import chart_height
 from rolereport.model import ChartSpec, Datum, Panel
 

@@ -6,14 +6,11 @@ cache never imports it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from .brand import Theme
 from .chartcache import cached_chart
 from .model import ChartSpec
-
-if TYPE_CHECKING:
-    from matplotlib.figure import Figure
 
 
 def render_chart(
@@ -38,18 +35,3 @@ def render_chart(
         return draw_chart(spec, theme, role_order, size, fmt, dpi, font_pt)
 
     return cached_chart((spec, role_order, size, fmt, dpi, font_pt), theme, draw)
-
-
-def _figure(
-    spec: ChartSpec,
-    theme: Theme,
-    role_order: tuple[str, ...],
-    size: tuple[float, float],
-    fmt: Literal["svg", "png"],
-    dpi: int = 220,
-    font_pt: float | None = None,
-) -> Figure:
-    """The Figure that render_chart saves, drawn once (not saved): for tests that measure it."""
-    from .chartdraw import drawn_figure
-
-    return drawn_figure(spec, theme, role_order, size, fmt, dpi, font_pt)

@@ -15,8 +15,8 @@ from .brand import Theme
 from .guidemodel import GuideSlide, RunSheet
 from .handout_blocks import LEFT_RULE, TINT, ZEBRA, Anchor, Blocks, tint
 from .model import Rendered, Report
-from .pdfpage import MARGIN_X, PAPER, Page, cover_band, typeset
-from .pdfsetup import glyph_warnings, pin_safe_settings, register_fonts
+from .pdfpage import Page, cover_band, pdf_meta, start_pdf, typeset
+from .pdfsetup import glyph_warnings
 
 SLIDE_GAP = 18  # points between one slide's entry and the next
 MARK_INDENT = 22  # room for "10." and "[4]" before a key point
@@ -32,22 +32,8 @@ def render_guide(
     Raises BrandError when a font or logo file is unusable, ValueError for an unknown paper
     size, RoleReportError when the content cannot be laid out.
     """
-    if paper not in PAPER:
-        raise ValueError(f"paper must be 'letter' or 'a4', not {paper!r}")
-    pin_safe_settings()
-    fonts = register_fonts(theme.font, theme.heading_font)
-    width, _ = size = PAPER[paper]
-    b = Blocks(report, theme, fonts, width - 2 * MARGIN_X)
-    page = Page(theme, fonts.regular, size, sheet.header, report.as_of, report.words)
-    meta = {
-        "title": sheet.doc_title,
-        "author": theme.name,
-        "creator": "rolereport",
-        "subject": sheet.intro,
-        "lang": report.language,
-        "keywords": ", ".join(r.name for r in report.roles),
-        "displayDocTitle": True,
-    }
+    b, page = start_pdf(report, theme, paper, sheet.header)
+    meta = pdf_meta(report, theme, sheet.doc_title, sheet.intro)
 
     def story(_pages: dict[str, int]) -> list[Flowable]:
         return [
@@ -60,6 +46,7 @@ def render_guide(
             *b.source_entries(sheet.sources),
         ]
 
+    fonts = b.fonts
     data, count = typeset(story, page, fonts, meta, report.date, "guide")
     b.chars.update(sheet.header + report.as_of + theme.footer)
     return Rendered(data, glyph_warnings(b.chars, fonts, "guide"), count)

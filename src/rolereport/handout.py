@@ -11,8 +11,8 @@ from reportlab.platypus import Paragraph as Para
 from .brand import Theme
 from .handout_blocks import Blocks, grid, tint
 from .model import Rendered, Report
-from .pdfpage import MARGIN_X, PAPER, Logo, Page, cover_band, typeset
-from .pdfsetup import glyph_warnings, pin_safe_settings, register_fonts
+from .pdfpage import Logo, cover_band, pdf_meta, start_pdf, typeset
+from .pdfsetup import glyph_warnings
 
 CONTENTS_GAP, PAGE_NUMBER_W = 0.4 * inch, 24  # the cover's two-column list of contents
 
@@ -25,22 +25,8 @@ def render_handout(
     Raises BrandError when a font or logo file is unusable, ValueError for an unknown paper
     size, RoleReportError when the content cannot be laid out.
     """
-    if paper not in PAPER:
-        raise ValueError(f"paper must be 'letter' or 'a4', not {paper!r}")
-    pin_safe_settings()
-    fonts = register_fonts(theme.font, theme.heading_font)
-    width, _ = size = PAPER[paper]
-    blocks = Blocks(report, theme, fonts, width - 2 * MARGIN_X)
-    page = Page(theme, fonts.regular, size, report.title, report.as_of, report.words)
-    meta = {
-        "title": report.title,
-        "author": theme.name,
-        "creator": "rolereport",
-        "subject": report.subtitle or report.summary,
-        "lang": report.language,
-        "keywords": ", ".join(r.name for r in report.roles),
-        "displayDocTitle": True,
-    }
+    blocks, page = start_pdf(report, theme, paper, report.title)
+    meta = pdf_meta(report, theme, report.title, report.subtitle or report.summary)
 
     def story(pages: dict[str, int]) -> list[Flowable]:
         blocks.figures = 0
@@ -49,6 +35,7 @@ def render_handout(
             out += blocks.section(section)
         return out
 
+    fonts = blocks.fonts
     data, count = typeset(story, page, fonts, meta, report.date, "handout")
     blocks.chars.update(report.title + report.as_of + theme.footer)
     return Rendered(data, glyph_warnings(blocks.chars, fonts), count)

@@ -27,8 +27,8 @@ from reportlab.platypus.doctemplate import LayoutError
 from .brand import Theme
 from .errors import BrandError, RoleReportError
 from .handout_blocks import Anchor, Blocks, Fonts, ink, tint, vector
-from .model import Words
-from .pdfsetup import pdf_date
+from .model import Report, Words
+from .pdfsetup import pdf_date, pin_safe_settings, register_fonts
 
 PAPER = {"letter": LETTER, "a4": A4}
 MARGIN_X = 0.75 * inch  # left and right
@@ -208,6 +208,32 @@ def cover_band(b: Blocks, logo: Logo, title: str, subtitle: str, facts: list[str
     paras += [Para(b.rich(subtitle), sub)] if subtitle else []
     paras.append(Para("   ·   ".join(facts), meta))
     return Band(paras, b.theme.primary, b.theme.secondary, logo)
+
+
+def start_pdf(report: Report, theme: Theme, paper: str, heading: str) -> tuple[Blocks, Page]:
+    """What every PDF starts from: ReportLab's settings pinned, the brand's fonts registered,
+    blocks at the text width, and the page furniture with `heading` in the running header.
+    Raises ValueError for an unknown paper size, BrandError for an unusable font or logo."""
+    if paper not in PAPER:
+        raise ValueError(f"paper must be 'letter' or 'a4', not {paper!r}")
+    pin_safe_settings()
+    fonts = register_fonts(theme.font, theme.heading_font)
+    width, _ = size = PAPER[paper]
+    blocks = Blocks(report, theme, fonts, width - 2 * MARGIN_X)
+    return blocks, Page(theme, fonts.regular, size, heading, report.as_of, report.words)
+
+
+def pdf_meta(report: Report, theme: Theme, title: str, subject: str) -> dict[str, Any]:
+    """The document information every PDF carries."""
+    return {
+        "title": title,
+        "author": theme.name,
+        "creator": "rolereport",
+        "subject": subject,
+        "lang": report.language,
+        "keywords": ", ".join(r.name for r in report.roles),
+        "displayDocTitle": True,
+    }
 
 
 def typeset(
