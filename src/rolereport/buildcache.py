@@ -120,13 +120,13 @@ def _good_name(kind: str, data: bytes) -> str:
 
 @cache
 def code_version() -> tuple[str, ...]:
-    """rolereport's code (every module, by content) and the versions of the libraries that
-    draw, lay out and encode the outputs."""
+    """rolereport's code and wording (every module and label set, by content) and the versions
+    of the libraries that draw, lay out and encode the outputs."""
     from importlib.metadata import PackageNotFoundError, version
 
-    digest = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    digest, here = hashlib.sha256(), Path(__file__).parent
+    for path in sorted(p for p in here.rglob("*") if p.suffix in (".py", ".yml")):
+        digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
     versions = []
     for name in _LIBRARIES:
         try:
