@@ -219,3 +219,15 @@ def test_a_font_that_passed_its_check_is_not_parsed_again_but_a_changed_one_is(
     font.write_bytes(font.read_bytes()[:5000])  # truncated: a new file to check
     with pytest.raises(BrandError, match="font"):
         load_brand(assets)
+
+
+def test_a_batch_says_which_datasets_were_up_to_date(cache, tmp_path, capsys):
+    from rolereport.cli import main
+
+    args = ["build", str(DATASET), "data-careers-compared", "--out", str(tmp_path)]
+    args += ["--only", "guide", "--jobs", "2"]
+    assert main(args) == 0
+    assert "up to date" not in capsys.readouterr().out
+    assert main(args) == 0
+    table = capsys.readouterr().out
+    assert table.count("(up to date)") == 2 and "2 built" in table

@@ -32,6 +32,7 @@ class Outcome:
     exit_code: int = 0  # 0 built, 2 bad input, 1 anything else
     trace: str = ""  # the traceback of an unexpected error, for --debug
     timings: dict[str, float] = field(default_factory=dict)
+    up_to_date: bool = False  # nothing changed since its last build: nothing was rewritten
 
     @property
     def ok(self) -> bool:
@@ -230,7 +231,14 @@ def _build_one(
             trace=traceback.format_exc(),
         )
     seconds = time.perf_counter() - start
-    return Outcome(name, result.paths, result.warnings, seconds, timings=result.timings)
+    return Outcome(
+        name,
+        result.paths,
+        result.warnings,
+        seconds,
+        timings=result.timings,
+        up_to_date=result.up_to_date,
+    )
 
 
 def _collect(future: Future[Outcome], name: str) -> Outcome:

@@ -55,8 +55,11 @@ class WatchLog:
                     print(f"Warning: {w}", file=sys.stderr)
                 self._warnings = result.warnings
             done = "built" if attempt.number == 1 else "rebuilt"
+            files = _plural(len(result.paths), "file")
+            if result.up_to_date:  # saved without a change, or as the last build left it
+                done, files = "up to date:", f"{files} unchanged"
             said = (
-                f"{done} {_plural(len(result.paths), 'file')} in {attempt.seconds:.1f} s, "
+                f"{done} {files} in {attempt.seconds:.1f} s, "
                 f"{_plural(len(result.warnings), 'warning')}"
             )
         print(f"[{datetime.now():%H:%M:%S}] {cause}{said}", flush=True)
@@ -115,10 +118,8 @@ class BatchProgress:
 
 
 def _done_text(o: Outcome) -> str:
-    return (
-        f"{_plural(len(o.paths), 'file')} in {o.seconds:.1f} s, "
-        f"{_plural(len(o.warnings), 'warning')}"
-    )
+    files = _plural(len(o.paths), "file") + (" up to date" if o.up_to_date else "")
+    return f"{files} in {o.seconds:.1f} s, {_plural(len(o.warnings), 'warning')}"
 
 
 def summary_table(outcomes: Sequence[Outcome], out: Path) -> str:
@@ -133,6 +134,7 @@ def summary_table(outcomes: Sequence[Outcome], out: Path) -> str:
             if len(lines) > 1:
                 result += f" (+{len(lines) - 1} more, above)"
         files = ", ".join(p.name for p in o.paths) or "-"
+        files += " (up to date)" if o.up_to_date else ""
         rows.append((o.dataset, files, f"{o.seconds:.1f} s", result))
     width = [max(len(r[i]) for r in rows) for i in range(3)]
     lines = [
