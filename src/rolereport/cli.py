@@ -8,6 +8,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from . import __version__
 from .batch import build_many, exit_code, expand_inputs, is_batch
@@ -142,6 +143,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _choices(args: argparse.Namespace) -> dict[str, Any]:
+    """The brand, output folder, outputs, paper and aspect that every kind of build takes."""
+    only = tuple(args.only) if args.only else OUTPUTS
+    return dict(assets=args.assets, out=args.out, only=only, paper=args.paper, aspect=args.aspect)
+
+
 def _build(args: argparse.Namespace) -> int:
     if args.watch:
         return _watch(args)
@@ -156,16 +163,7 @@ def _build(args: argparse.Namespace) -> int:
         if tty:
             print(f"[{step[0]}] {message}…", file=sys.stderr, flush=True)
 
-    result = build(
-        data,
-        args.assets,
-        args.out,
-        only=tuple(args.only) if args.only else OUTPUTS,
-        paper=args.paper,
-        aspect=args.aspect,
-        progress=progress,
-        force=args.force,
-    )
+    result = build(data, progress=progress, force=args.force, **_choices(args))
     for w in result.warnings:
         print(f"Warning: {w}", file=sys.stderr)
     if result.up_to_date:
@@ -188,14 +186,7 @@ def _watch(args: argparse.Namespace) -> int:
             "",
             "watches one dataset at a time: run one 'rolereport build DATA --watch' per dataset",
         )
-    watcher = Watcher.for_inputs(
-        args.data[0] if args.data else None,
-        args.assets,
-        args.out,
-        only=tuple(args.only) if args.only else OUTPUTS,
-        paper=args.paper,
-        aspect=args.aspect,
-    )
+    watcher = Watcher.for_inputs(args.data[0] if args.data else None, **_choices(args))
     try:
         watcher.run(WatchLog(watcher, args.debug))
     except KeyboardInterrupt:
@@ -208,15 +199,7 @@ def _batch(args: argparse.Namespace) -> int:
     progress = BatchProgress(len(names), args.debug)
     try:
         outcomes = build_many(
-            names,
-            args.assets,
-            args.out,
-            only=tuple(args.only) if args.only else OUTPUTS,
-            paper=args.paper,
-            aspect=args.aspect,
-            jobs=args.jobs,
-            on_done=progress,
-            force=args.force,
+            names, jobs=args.jobs, on_done=progress, force=args.force, **_choices(args)
         )
     except KeyboardInterrupt:
         progress.close()

@@ -63,13 +63,7 @@ def _minus(text: str) -> str:
 
 def money(value: float, code: str = "USD", locale: str = DEFAULT_LOCALE) -> str:
     """Whole currency units: `145080` → `$145,080` (en_US), `145.080 $` (de_DE)."""
-    from babel.numbers import format_currency
-
-    loc = locale_of(locale)
-    pattern = _pattern(loc.currency_formats["standard"].pattern, 0)
-    with localcontext(_PRECISE):
-        text = format_currency(_exact(value, 0), code, pattern, locale=loc, currency_digits=False)
-    return _minus(_spaced(text, code, loc))
+    return _currency(value, code, locale, 0)
 
 
 def scaled_money(
@@ -78,12 +72,25 @@ def scaled_money(
     """An amount with up to two decimals and text around its digits, as chart axes write
     thousands and millions: `250, "", "k"` → `$250k` (en_US); `2.5, "", " Mio."` →
     `2,5 Mio. $` (de_DE)."""
+    return _currency(value, code, locale, 2, True, (before, after))
+
+
+def _currency(
+    value: float,
+    code: str,
+    locale: str,
+    places: int,
+    optional: bool = False,
+    around: tuple[str, str] = ("", ""),
+) -> str:
+    """An amount in the locale's currency pattern with `places` decimals (see _pattern)."""
     from babel.numbers import format_currency
 
     loc = locale_of(locale)
-    pattern = _pattern(loc.currency_formats["standard"].pattern, 2, True, (before, after))
+    pattern = _pattern(loc.currency_formats["standard"].pattern, places, optional, around)
     with localcontext(_PRECISE):
-        text = format_currency(_exact(value, 2), code, pattern, locale=loc, currency_digits=False)
+        exact = _exact(value, places)
+        text = format_currency(exact, code, pattern, locale=loc, currency_digits=False)
     return _minus(_spaced(text, code, loc))
 
 

@@ -161,19 +161,19 @@ class Anchor(Flowable):
         self.canv.bookmarkHorizontal(self.key, 0, 30)  # the heading below, and some air
 
 
-class _Shape(Flowable):
-    """An accent bar (filled, kept with the next flowable) or an outlined box, in vector."""
+class _Accent(Flowable):
+    """The short bar under a heading, in vector, kept with the heading."""
 
-    def __init__(self, w: float, h: float, color: Color, fill: bool, space_after: float = 0):
+    def __init__(self, w: float, h: float, color: Color, space_after: float = 0):
         super().__init__()
-        self.width, self.height, self.color, self.fill = w, h, color, int(fill)
-        self.spaceAfter, self.keepWithNext = space_after, int(fill)
+        self.width, self.height, self.color = w, h, color
+        self.spaceAfter, self.keepWithNext = space_after, 1
 
     def draw(self) -> None:
         self.canv.setFillColor(self.color)
         self.canv.setStrokeColor(self.color)
         self.canv.setLineWidth(0.9)
-        self.canv.rect(0, 0, self.width, self.height, stroke=1 - self.fill, fill=self.fill)
+        self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
 
 
 class _Chart(Flowable):
@@ -253,7 +253,7 @@ class Blocks:
         """A section's start: a page break when asked (or when little room is left), its
         outline entry, its title and the accent bar under it."""
         out = [PageBreakIfNotEmpty() if new_page else CondPageBreak(SECTION_MIN_SPACE)]
-        accent = _Shape(36, 3, HexColor(self.theme.secondary), True, space_after=10)
+        accent = _Accent(36, 3, HexColor(self.theme.secondary), space_after=10)
         return [*out, Anchor(f"sec-{key}", title, 0), self.para(title, "h1"), accent]
 
     def section(self, s: Section) -> list[Flowable]:
