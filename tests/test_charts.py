@@ -380,6 +380,24 @@ def test_stress_chart_renders_same_bytes_twice() -> None:
     assert render_chart(chart, theme(), roles, (7.1, 4.4), "png", dpi=DPI) == first
 
 
+@pytest.mark.parametrize(
+    ("chart_id", "size", "fmt"),
+    [(i, PDF, "svg") for i in ("skills", "pay-range", "pay-location", "outlook", "freelance")]
+    + [("skills-1", SLIDE, "png"), ("pay-location", (7.1, 4.4), "png")],
+)
+def test_laying_out_without_drawing_gives_the_bytes_a_full_draw_gives(
+    chart_id: str, size, fmt: str, monkeypatch
+) -> None:
+    # The speed-up: charts are laid out by running the layout engine alone. The bytes must be
+    # those of laying out by drawing the whole figure, as matplotlib does before saving.
+    from rolereport import chartlayout
+
+    chart, roles = stress_chart(chart_id), stress_charts()[1]
+    fast = render_chart(chart, theme(), roles, size, fmt, dpi=DPI)
+    monkeypatch.setattr(chartlayout, "lay_out", Figure.draw_without_rendering)
+    assert render_chart(chart, theme(), roles, size, fmt, dpi=DPI) == fast
+
+
 @pytest.mark.parametrize("kind", KINDS)
 def test_short_labels_are_neither_shortened_nor_shrunk(kind: str) -> None:
     for size, fmt in STRESS_SIZES:

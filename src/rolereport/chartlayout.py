@@ -63,7 +63,7 @@ def layout(
         fig.clear()
         axs, slots = _grid(fig, counts, cols, stretch, **share)
         setup(axs, slots, cols)
-        fig.draw_without_rendering()
+        lay_out(fig)
         pitch = min(axes_size(ax)[1] / n for ax, n in zip(axs, slots, strict=True))
         if pitch >= one_line:
             break
@@ -156,7 +156,15 @@ def label_rows(
     return rs
 
 
+def lay_out(fig: Figure) -> None:
+    """Places the axes as the figure's layout engine would when drawing it, without drawing
+    (the same positions, at a fraction of the cost)."""
+    engine = fig.get_layout_engine()
+    if fig.axes and engine is not None:
+        engine.execute(fig)
+
+
 def freeze(fig: Figure) -> None:
     """Lays the figure out for good: later limits, ticks and labels do not move the axes."""
-    fig.draw_without_rendering()
+    lay_out(fig)
     fig.set_layout_engine("none")
