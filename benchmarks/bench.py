@@ -3,8 +3,10 @@
 Run:  .venv/bin/python benchmarks/bench.py [--runs 5] [--json output/bench.json]
 
 Cold builds start with an empty cache folder (no cached charts, no build stamps); the
-rebuild rows keep it. Every figure is the median of whole-process runs (or, for the
-in-process line, the mean per build), with the peak memory (max RSS) of the process. Ratios
+rebuild rows keep theirs. Every figure is the median of whole-process runs (or, for the
+in-process line, the mean per build), with the peak memory (max RSS) of the process. The
+runs go round by round, one of each row per round, so a busy spell on a shared machine
+slows every row alike. Ratios
 are to the floor measured in the same run: a process that only imports matplotlib's Figure
 and Agg canvas, ReportLab's platypus, python-pptx, PyYAML and pydantic. Absolute seconds are
 noisy on shared machines; ratios are what we track. The Quarto-like peer
@@ -24,6 +26,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -67,21 +70,31 @@ def run(argv: list[str], cache: Path | str = "off") -> tuple[float, float, str]:
     return seconds, usage.ru_maxrss / 1024, out
 
 
-def measure(
-    argv: list[str],
-    runs: int,
-    setup: Callable[[], None] | None = None,
-    cache: Path | str = "off",
-) -> dict[str, float]:
-    """Median seconds and peak MB over `runs` processes; `setup` runs before each."""
-    times, peaks = [], []
+@dataclass
+class Case:
+    """One row: a process to time, what to do before each run, and its own cache folder."""
+
+    label: str
+    argv: list[str]
+    setup: Callable[[], None] | None = None
+    cache: Path | str = "off"
+    times: list[float] = field(default_factory=list)
+    peaks: list[float] = field(default_factory=list)
+
+    def result(self) -> dict[str, float]:
+        return {"seconds": statistics.median(self.times), "peak_mb": max(self.peaks)}
+
+
+def measure(cases: list[Case], runs: int) -> None:
+    """Times every case `runs` times, round by round (one run of each case per round), so that
+    a busy spell on a shared machine slows every row alike, the floor included."""
     for _ in range(runs):
-        if setup:
-            setup()
-        seconds, peak, _ = run(argv, cache)
-        times.append(seconds)
-        peaks.append(peak)
-    return {"seconds": statistics.median(times), "peak_mb": max(peaks)}
+        for case in cases:
+            if case.setup:
+                case.setup()
+            seconds, peak, _ = run(case.argv, case.cache)
+            case.times.append(seconds)
+            case.peaks.append(peak)
 
 
 def main() -> None:
@@ -94,29 +107,28 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="rolereport-bench-"))
     stress = work / "stress.yml"
     _write_stress(stress)
-    fresh = work / "fresh"
-    rows: list[tuple[str, dict[str, float]]] = []
+    cases = [Case("floor: import the libraries", [py, "-c", FLOOR])]
 
-    cache = work / "cache"
+    def cold(label: str, extra: list[str]) -> Case:
+        """A cold build: before each run, no outputs, no cached charts, no build stamps."""
+        out, cache = work / f"out{len(cases)}", work / f"cache{len(cases)}"
 
-    def clean() -> None:  # a cold build: no outputs, no cached charts, no stamps
-        shutil.rmtree(fresh, ignore_errors=True)
-        shutil.rmtree(cache, ignore_errors=True)
+        def clean() -> None:
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(cache, ignore_errors=True)
 
-    def cold(extra: list[str]) -> dict[str, float]:
-        return measure([*cli, *extra, "--out", str(fresh)], args.runs, clean, cache)
+        return Case(label, [*cli, *extra, "--out", str(out)], clean, cache)
 
-    rows.append(("floor: import the libraries", measure([py, "-c", FLOOR], args.runs)))
-    rows.append(
-        ("build handout + deck (cold: empty cache)", cold(["--only", "pdf", "--only", "pptx"]))
+    cases.append(
+        cold("build handout + deck (cold: empty cache)", ["--only", "pdf", "--only", "pptx"])
     )
-    rows.append(("build all three outputs (cold)", cold([])))
-    rows.append(("build --only pdf (cold)", cold(["--only", "pdf"])))
-    rows.append(("build --only pptx (cold)", cold(["--only", "pptx"])))
-    rows.append(("build --only guide (cold)", cold(["--only", "guide"])))
-    run([*cli, "--out", str(work / "again")], cache)
+    cases.append(cold("build all three outputs (cold)", []))
+    cases.append(cold("build --only pdf (cold)", ["--only", "pdf"]))
+    cases.append(cold("build --only pptx (cold)", ["--only", "pptx"]))
+    cases.append(cold("build --only guide (cold)", ["--only", "guide"]))
     rebuild = [*cli, "--out", str(work / "again")]
-    rows.append(("rebuild, nothing changed", measure(rebuild, args.runs, cache=cache)))
+    run(rebuild, work / "warm")  # the build the next runs find up to date
+    cases.append(Case("rebuild, nothing changed", rebuild, cache=work / "warm"))
     edited = work / "edited.yml"
     source = (DATASETS / "ai-engineer-vs-data-scientist.yml").read_text(encoding="utf-8")
     edits = iter(range(1, 1000))
@@ -124,20 +136,13 @@ def main() -> None:
     def edit() -> None:  # a facilitator corrects one figure: one chart to redraw
         edited.write_text(source.replace("145080", str(145080 + next(edits))), encoding="utf-8")
 
-    rows.append(
-        (
-            "rebuild after editing one figure",
-            measure([*cli, str(edited), "--out", str(work / "again")], args.runs, edit, cache),
-        )
-    )
+    edit()
+    again = [*cli, str(edited), "--out", str(work / "edited")]
+    run(again, work / "edits")  # the charts the edit does not touch are in the cache
+    cases.append(Case("rebuild after editing one figure", again, edit, work / "edits"))
     if PEER.is_file() and _has("pypandoc", "typst"):
-        peer = [
-            py,
-            str(PEER),
-            str(DATASETS / "ai-engineer-vs-data-scientist.yml"),
-            str(work / "peer"),
-        ]
-        rows.append(("Quarto-like peer (pandoc + Typst)", measure(peer, args.runs)))
+        peer = [py, str(PEER), str(DATASETS / "ai-engineer-vs-data-scientist.yml")]
+        cases.append(Case("Quarto-like peer (pandoc + Typst)", [*peer, str(work / "peer")]))
     else:
         print("(Quarto-like peer skipped: pip install pypandoc-binary typst)", file=sys.stderr)
     for label, data in (
@@ -146,7 +151,9 @@ def main() -> None:
         ("4 roles", DATASETS / "data-careers-compared.yml"),
         ("stress dataset (4 roles, limits)", stress),
     ):
-        rows.append((f"build {label} (cold)", cold([str(data)])))
+        cases.append(cold(f"build {label} (cold)", [str(data)]))
+    measure(cases, args.runs)
+    rows = [(case.label, case.result()) for case in cases]
     brands = [
         ROOT / "assets",
         ROOT / "examples" / "brands" / "northwind",
