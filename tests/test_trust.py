@@ -17,7 +17,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 from stress import stress_dataset
 
-from rolereport import build_report, render_deck, render_handout
+from rolereport import build_report, render_deck, render_guide, render_handout
 from rolereport.preview import deck_as_pdf, write_preview
 
 SLUG = "ai-engineer-vs-data-scientist"
@@ -88,13 +88,20 @@ def test_libreoffice_shows_every_character_of_the_stress_deck_inside_its_slide(s
 def test_preview_writes_every_page_and_slide_and_a_contact_sheet(tmp_path, report, theme):
     require_tool("soffice")
     pdf, deck = render_handout(report, theme), render_deck(report, theme)
-    shown = write_preview(report.slug, pdf.data, deck.data, tmp_path)
+    guide = render_guide(report, theme)
+    shown = write_preview(report.slug, pdf.data, deck.data, tmp_path, guide.data)
     assert len(shown.pages) == pdf.pages and len(shown.slides) == deck.pages
+    assert len(shown.guide) == guide.pages and shown.guide[0].name.endswith("-guide-page-01.png")
     from PIL import Image
 
     with Image.open(shown.sheet) as sheet, Image.open(shown.pages[0]) as page:
         assert sheet.width > page.width and page.height > page.width  # portrait pages
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]
+        # Rows of four thumbnails 420 px wide per document (no thumbnail is flatter than a
+        # 16:9 slide): handout pages, slides, then guide pages.
+        rows = sum(-(-n // 4) for n in (pdf.pages, deck.pages, guide.pages))
+        assert sheet.height >= rows * 420 * 9 / 16
+    written = {p.name for p in tmp_path.iterdir()}
+    assert written == {p.name for p in (*shown.pages, *shown.slides, *shown.guide, shown.sheet)}
 
 
 def _inside(char, page) -> bool:

@@ -84,7 +84,9 @@ def _parser() -> argparse.ArgumentParser:
         help="with several datasets: how many to build at once (default: one per CPU core)",
     )
 
-    v = sub.add_parser("preview", help="write PNG pictures of every page and slide")
+    v = sub.add_parser(
+        "preview", help="write PNG pictures of every page of the handout, the deck and the guide"
+    )
     v.add_argument("data", nargs="?", help=DATA_HELP)
     v.add_argument("--assets", type=Path, help=ASSETS_HELP)
     v.add_argument(
@@ -219,15 +221,18 @@ def _batch(args: argparse.Namespace) -> int:
 
 
 def _preview(args: argparse.Namespace) -> int:
-    from .build import render_deck, render_handout
+    from .build import render_deck, render_guide, render_handout
     from .preview import write_preview
 
     theme = load_brand(args.assets)
     report = build_report(load_dataset(args.data))
-    pdf = render_handout(report, theme, args.paper or theme.paper).data
-    pptx = render_deck(report, theme, args.aspect or "16:9").data
-    shown = write_preview(report.slug, pdf, pptx, args.out)
-    print(f"{len(shown.pages)} pages and {len(shown.slides)} slides as PNG in {args.out}")
+    paper, aspect = args.paper or theme.paper, args.aspect or "16:9"
+    pdf = render_handout(report, theme, paper).data
+    pptx = render_deck(report, theme, aspect).data
+    guide = render_guide(report, theme, paper, aspect).data
+    shown = write_preview(report.slug, pdf, pptx, args.out, guide)
+    counts = f"{len(shown.pages)} handout pages, {len(shown.slides)} slides"
+    print(f"{counts} and {len(shown.guide)} guide pages as PNG in {args.out}")
     print(shown.sheet)
     if shown.note:
         print(f"Warning: {shown.note}", file=sys.stderr)

@@ -25,10 +25,11 @@ SOFFICE_SECONDS = 180
 
 @dataclass(frozen=True)
 class Preview:
-    pages: tuple[Path, ...]
+    pages: tuple[Path, ...]  # the handout's
     slides: tuple[Path, ...]
     sheet: Path
     note: str = ""  # why slides are missing, if they are
+    guide: tuple[Path, ...] = ()  # the facilitator guide's pages
 
 
 def pdf_pages(pdf: bytes, dpi: int = PAGE_DPI) -> list[bytes]:
@@ -87,23 +88,27 @@ def contact_sheet(groups: list[list[bytes]], columns: int = SHEET_COLUMNS) -> by
     return _png(sheet)
 
 
-def write_preview(slug: str, pdf: bytes, pptx: bytes | None, out: Path) -> Preview:
-    """Page and slide PNGs plus `<slug>-contact-sheet.png` in `out`, written all or nothing."""
-    pages = pdf_pages(pdf)
+def write_preview(
+    slug: str, pdf: bytes, pptx: bytes | None, out: Path, guide: bytes | None = None
+) -> Preview:
+    """Handout page, slide and guide page PNGs plus `<slug>-contact-sheet.png` (each document
+    on rows of its own) in `out`, written all or nothing."""
     deck_pdf = deck_as_pdf(pptx) if pptx is not None else None
-    slides = pdf_pages(deck_pdf) if deck_pdf else []
-    files = {out / f"{slug}-page-{i:02d}.png": png for i, png in enumerate(pages, 1)}
-    files |= {out / f"{slug}-slide-{i:02d}.png": png for i, png in enumerate(slides, 1)}
+    groups = {
+        "page": pdf_pages(pdf),
+        "slide": pdf_pages(deck_pdf) if deck_pdf else [],
+        "guide-page": pdf_pages(guide) if guide is not None else [],
+    }
+    shown = {
+        kind: {out / f"{slug}-{kind}-{i:02d}.png": png for i, png in enumerate(pngs, 1)}
+        for kind, pngs in groups.items()
+    }
     sheet = out / f"{slug}-contact-sheet.png"
-    files[sheet] = contact_sheet([pages, slides])
-    write_all(files)
+    files = {path: png for group in shown.values() for path, png in group.items()}
+    write_all(files | {sheet: contact_sheet(list(groups.values()))})
     note = "" if deck_pdf or pptx is None else "slides left out: LibreOffice is not installed"
-    return Preview(
-        tuple(p for p in files if "-page-" in p.name),
-        tuple(p for p in files if "-slide-" in p.name),
-        sheet,
-        note,
-    )
+    pages, slides, guide_pages = (tuple(files) for files in shown.values())
+    return Preview(pages, slides, sheet, note, guide_pages)
 
 
 def _png(image: Image.Image) -> bytes:
