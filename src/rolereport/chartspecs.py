@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .citations import reported_by
-from .facts import Dataset, Role
+from .facts import Dataset
 from .language import Language
 from .model import ChartSpec, Cites, Datum, Panel
+from .rolefacts import Role
 
 Cite = Callable[[str | None], Cites]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from . import chartspecs, earnings, workshop
 from .citations import Citations
-from .facts import Dataset, Role
+from .facts import Dataset
 from .formats import first_sentence, iso_date, with_cite
 from .language import Language
 from .model import (
@@ -20,6 +20,7 @@ from .model import (
     Table,
     guide_words,
 )
+from .rolefacts import Role
 
 
 def build_report(d: Dataset) -> Report:

@@ -1,10 +1,9 @@
-"""The data file: its typed model and its validation (the only code that knows the YAML keys)."""
+"""The data file's Dataset model, and loading a validated Dataset from a file or packaged name."""
 
 from __future__ import annotations
 
 import difflib
 import itertools
-import math
 import re
 import unicodedata
 from datetime import date
@@ -12,63 +11,18 @@ from importlib import resources
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    ValidationError,
-)
+from pydantic import AfterValidator, BeforeValidator, Field, ValidationError
 
 from . import labels
 from .errors import DataError, Problem
+from .facttypes import FactModel, Ident, Item, Label, Line, Name, Para, Text
 from .formats import locale_of
-from .problems import kind_of, model_in, problems
+from .problems import model_in, problems
+from .rolefacts import Role
 from .yamlfile import read_yaml
 
 FORMAT = "rolereport/1"
 DEFAULT_DATASET = "ai-engineer-vs-data-scientist"
-
-# Characters XML (and so PDF text and PPTX) cannot hold: C0 controls but tab/newline, and
-# the non-characters U+FFFE/U+FFFF. Lone surrogates are caught when the file is decoded.
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\ufffe\uffff]")
-_SPACES = re.compile(r"[\s\u00a0\u2028\u2029]+")
-
-
-def _text(value: Any) -> str:
-    if isinstance(value, bool):
-        raise ValueError(f"expected text, got a yes/no value ({value}): quote it")
-    if isinstance(value, (int, float, date)):
-        raise ValueError(
-            f"expected text, got {value!r} (YAML read it as a number or date): quote it"
-        )
-    if not isinstance(value, str):
-        raise ValueError(f"expected text, got {kind_of(value)}")
-    bad = _BAD_CHARS.search(value.replace("\x0c", " "))
-    if bad:
-        raise ValueError(
-            f"contains the control character U+{ord(bad.group()):04X}, which documents cannot "
-            "hold: delete it (it often comes from pasting out of Word or a PDF)"
-        )
-    value = _SPACES.sub(" ", unicodedata.normalize("NFC", value.replace("\x0c", " "))).strip()
-    if not value:
-        raise ValueError("is empty: write some text or remove the key")
-    return value
-
-
-def _number(value: Any) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise ValueError(f"expected a number, got {value!r}: write digits only, e.g. 145080")
-    if not math.isfinite(value):
-        raise ValueError(f"must be a finite number, got {value}")
-    return value
-
-
-def _not_negative(value: float) -> float:
-    if value < 0:
-        raise ValueError(f"must not be negative; got {value:g}")
-    return value
 
 
 def _as_of(value: Any) -> Any:
@@ -84,27 +38,7 @@ def _locale(value: str) -> str:
         ) from None
 
 
-Text = Annotated[str, BeforeValidator(_text)]
-# Length limits keep every text within what a slide and a handout page can show.
-Label = Annotated[Text, Field(max_length=40)]
-Name = Annotated[Text, Field(max_length=80)]
-Line = Annotated[Text, Field(max_length=160)]
-Item = Annotated[Text, Field(max_length=220)]
-Para = Annotated[Text, Field(max_length=900)]
-Number = Annotated[float, BeforeValidator(_number)]
-Amount = Annotated[float, BeforeValidator(_number), AfterValidator(_not_negative)]
-Ident = Annotated[
-    str,
-    BeforeValidator(_text),
-    Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
-]
-
-
-class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True)
-
-
-class Source(_Model):
+class Source(FactModel):
     """A publication that figures cite by its id."""
 
     id: Ident
@@ -119,7 +53,7 @@ class Source(_Model):
     """Year of publication."""
 
 
-class Meta(_Model):
+class Meta(FactModel):
     """What the documents are about."""
 
     title: Name
@@ -140,164 +74,7 @@ class Meta(_Model):
     """Who the documents are for (first page and title slide)."""
 
 
-class Occupation(_Model):
-    """The official occupation whose statistics stand for the role."""
-
-    code: Label
-    """Occupation code, e.g. SOC "15-1221" (quote it)."""
-    title: Line
-    """Official occupation title."""
-
-
-class Skill(_Model):
-    """A skill the role needs."""
-
-    name: Name
-    """Short name (chart label)."""
-    detail: Item | None = None
-    """One sentence on what the skill involves."""
-    weight: Annotated[int, Field(ge=1, le=5)] = 3
-    """Editorial importance from 1 to 5 (shown in the skills chart)."""
-
-
-class Education(_Model):
-    """How people enter the role."""
-
-    entry_level: Line | None = None
-    """Typical entry-level education, e.g. the BLS category."""
-    typical: Line | None = None
-    """Common degree or background."""
-    advanced: Line | None = None
-    """What helps to advance."""
-    source: Ident | None = None
-    """Source of the entry-level education."""
-
-
-class LocationPay(_Model):
-    """Pay quoted for one place."""
-
-    place: Name
-    """City or region."""
-    value: Amount
-    """Annual pay there."""
-    qualifier: Label | None = None
-    """How the source qualifies the figure, e.g. "well over"."""
-    level: Label | None = None
-    """Seniority the figure is for, e.g. Lead."""
-    source: Ident
-    """Source of this figure."""
-
-
-class Salary(_Model):
-    """Annual pay in meta.currency."""
-
-    source: Ident
-    """Source of the percentiles."""
-    period: Label | None = None
-    """When the figures were measured, e.g. May 2023."""
-    p10: Amount | None = None
-    """10th percentile."""
-    p25: Amount | None = None
-    """25th percentile."""
-    median: Amount
-    """Median (50th percentile)."""
-    p75: Amount | None = None
-    """75th percentile."""
-    p90: Amount | None = None
-    """90th percentile."""
-    by_location: Annotated[tuple[LocationPay, ...], Field(max_length=8)] = ()
-    """Pay quoted for places (each with its own source)."""
-
-
-class Outlook(_Model):
-    """Projected demand."""
-
-    source: Ident
-    """Source of the projections."""
-    period: Label | None = None
-    """Projection period, e.g. "2023–2033"."""
-    growth_pct: Number | None = None
-    """Projected employment change in percent (may be negative)."""
-    openings_per_year: Amount | None = None
-    """Projected openings a year."""
-
-
-class Project(_Model):
-    """A typical freelance project."""
-
-    title: Name
-    """Short title."""
-    detail: Item | None = None
-    """One sentence on the work."""
-    source: Ident | None = None
-    """Source of this project description."""
-
-
-class Freelance(_Model):
-    """Freelance work and rates."""
-
-    source: Ident
-    """Source of the hourly rates."""
-    hourly_low: Amount
-    """Low end of the hourly rate."""
-    hourly_high: Amount
-    """High end of the hourly rate."""
-    projects: Annotated[tuple[Project, ...], Field(max_length=8)] = ()
-    """Typical projects."""
-
-
-class CareerStage(_Model):
-    """One step of the career path."""
-
-    stage: Name
-    """Title of the step."""
-    years: Label | None = None
-    """Typical years of experience, e.g. "3–7" (quote it)."""
-    detail: Item | None = None
-    """What the step involves."""
-
-
-class Role(_Model):
-    """One of the 2 to 4 roles compared."""
-
-    id: Ident
-    """Short id that `leans:` and `role:` keys refer to, e.g. data-scientist."""
-    name: Name
-    """Full name, e.g. Data Scientist."""
-    short_name: Label | None = None
-    """Shorter name for chart labels."""
-    occupation: Occupation | None = None
-    """Official occupation used for the statistics."""
-    focus: Line | None = None
-    """The role in one line."""
-    summary: Para
-    """One paragraph: what the role is."""
-    responsibilities: Annotated[tuple[Item, ...], Field(max_length=8)] = ()
-    """What the role does day to day."""
-    skills: Annotated[tuple[Skill, ...], Field(max_length=10)] = ()
-    """Skills with details and weights."""
-    tools: Annotated[tuple[Label, ...], Field(max_length=15)] = ()
-    """Tools and technologies."""
-    education: Education | None = None
-    """Education."""
-    salary: Salary
-    """Annual pay."""
-    outlook: Outlook | None = None
-    """Job outlook."""
-    freelance: Freelance | None = None
-    """Freelance rates and projects."""
-    career_path: Annotated[tuple[CareerStage, ...], Field(max_length=6)] = ()
-    """Career steps, entry to senior."""
-    generative_ai: Para | None = None
-    """How generative AI changes the role."""
-
-    @property
-    def label(self) -> str:
-        """The name charts and tables use."""
-        return self.short_name or self.name
-
-
-class CollabStep(_Model):
+class CollabStep(FactModel):
     """One step of a shared workflow."""
 
     role: Ident
@@ -306,7 +83,7 @@ class CollabStep(_Model):
     """What they do."""
 
 
-class Collaboration(_Model):
+class Collaboration(FactModel):
     """How the roles work together."""
 
     summary: Para | None = None
@@ -317,7 +94,7 @@ class Collaboration(_Model):
     """A concrete example."""
 
 
-class Statement(_Model):
+class Statement(FactModel):
     """A self-assessment statement."""
 
     statement: Item
@@ -326,7 +103,7 @@ class Statement(_Model):
     """Id of the role the statement points to."""
 
 
-class Comparison(_Model):
+class Comparison(FactModel):
     """What the documents say across the roles."""
 
     key_differences: Annotated[tuple[Item, ...], Field(max_length=8)] = ()
@@ -341,7 +118,7 @@ class Comparison(_Model):
     """Statements for the self-assessment worksheet."""
 
 
-class Note(_Model):
+class Note(FactModel):
     """A caveat about the data, shown with the sources."""
 
     text: Para
@@ -350,7 +127,7 @@ class Note(_Model):
     """Source the note refers to."""
 
 
-class Dataset(_Model):
+class Dataset(FactModel):
     """A rolereport data file (format rolereport/1). Build with `load_dataset`."""
 
     format: Literal["rolereport/1"] = FORMAT
