@@ -180,7 +180,7 @@ def test_a_language_without_a_label_set_formats_numbers_and_warns_that_wording_s
 
 
 def test_the_schema_lists_every_label_key_with_its_english_text():
-    from rolereport.facts import json_schema
+    from rolereport.schema import json_schema
 
     keys = json_schema()["properties"]["labels"]["properties"]
     assert keys["page_of"]["description"] == "Page {page} of {pages}"

@@ -16,7 +16,7 @@ from .crosschecks import cross_checks
 from .errors import DataError, Problem
 from .facttypes import FactModel, Ident, Item, Label, Line, Name, Para, Text
 from .formats import locale_of
-from .problems import model_in, problems
+from .problems import problems
 from .rolefacts import Role
 from .yamlfile import read_yaml
 
@@ -203,36 +203,6 @@ def load_dataset(name_or_path: str | Path | None = None) -> Dataset:
 
 def _is_packaged(path: Path) -> bool:
     return path.parent == Path(str(resources.files("rolereport") / "datasets"))
-
-
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema of the data file, with a description for every key."""
-    schema = Dataset.model_json_schema()
-    # Every label key with its English text, so that editors complete and check them.
-    texts = labels.english()
-    schema["properties"]["labels"] |= {
-        "properties": {k: {"type": "string", "description": v} for k, v in texts.items()},
-        "additionalProperties": False,
-    }
-    return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
-        "title": "rolereport data file (format rolereport/1)",
-        **{k: v for k, v in schema.items() if k != "title"},
-    }
-
-
-def describe(path: str) -> str:
-    """The description of a key path such as `roles[0].salary.p90` (indexes are ignored)."""
-    model: Any = Dataset
-    parts = [p for p in re.split(r"\[\d+\]|\.", path) if p]
-    text = ""
-    for part in parts:
-        if model is None or part not in model.model_fields:
-            return ""
-        field = model.model_fields[part]
-        text = field.description or ""
-        model = model_in(field.annotation)
-    return text
 
 
 _HIGH_UNIT_CURRENCIES = {"JPY", "KRW", "INR", "IDR", "HUF", "CLP", "COP", "VND", "ISK", "PKR"}

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .brand import builtin_assets
 from .errors import InputError
-from .facts import DEFAULT_DATASET, describe, json_schema, resolve_dataset
+from .facts import DEFAULT_DATASET, resolve_dataset
+from .schema import describe, json_schema
 from .yamlfile import read_yaml
 
 SCHEMA_FILE = "rolereport.schema.json"
