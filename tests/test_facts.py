@@ -125,7 +125,7 @@ def test_unknown_dataset_name_lists_the_packaged_ones():
 def test_warnings_flag_stale_data_monthly_pay_and_unsourced_education(dataset):
     from datetime import date
 
-    from rolereport.facts import dataset_warnings
+    from rolereport.factwarnings import dataset_warnings
 
     salary = dataset.roles[1].salary.model_copy(update={"median": 9000.0, "p75": None, "p90": None})
     education = dataset.roles[0].education.model_copy(update={"source": None})

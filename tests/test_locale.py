@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from rolereport import DataError, build_report, load_dataset, render_deck, render_handout
 from rolereport.chartdraw import drawn_figure as _figure
-from rolereport.facts import dataset_warnings
+from rolereport.factwarnings import dataset_warnings
 from rolereport.formats import count, money, percent, vintage
 from rolereport.labels import SPECS, english, label_set, languages, placeholders
 

@@ -16,7 +16,8 @@ from .brand import Theme, load_brand, theme_files
 from .buildcache import build_key, fresh, record
 from .content import build_report
 from .errors import InputError, OutputError, Problem
-from .facts import DEFAULT_DATASET, Dataset, dataset_warnings, load_dataset
+from .facts import DEFAULT_DATASET, Dataset, load_dataset
+from .factwarnings import dataset_warnings
 from .model import Rendered, Report
 from .workers import run_jobs
 

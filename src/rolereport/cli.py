@@ -17,7 +17,8 @@ from .build import OUTPUTS, build
 from .console import BatchProgress, WatchLog, error_lines, summary_table, timings_lines
 from .content import build_report
 from .errors import InputError, RoleReportError
-from .facts import DEFAULT_DATASET, dataset_warnings, load_dataset, packaged_datasets
+from .facts import DEFAULT_DATASET, load_dataset, packaged_datasets
+from .factwarnings import dataset_warnings
 from .schema import json_schema
 from .starter import init_folder
 from .watch import Watcher
