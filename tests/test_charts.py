@@ -16,11 +16,12 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 from PIL import Image
 
-from rolereport.brand import Theme, load_brand
+from rolereport.brand import load_brand
 from rolereport.chartdraw import drawn_figure as _figure
 from rolereport.charts import render_chart
 from rolereport.handout_blocks import chart_height
 from rolereport.model import ChartSpec, Datum, Panel
+from rolereport.theme import Theme
 
 ASSETS = Path(__file__).parents[1] / "assets"
 KINDS = ("pay_range", "pay_location", "outlook", "freelance", "skills", "ladder")

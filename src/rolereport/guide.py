@@ -11,12 +11,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from reportlab.platypus import Paragraph as Para
 
-from .brand import Theme
 from .guidemodel import GuideSlide, RunSheet
 from .handout_blocks import LEFT_RULE, TINT, ZEBRA, Anchor, Blocks, tint
 from .model import Rendered, Report
 from .pdfpage import Page, cover_band, pdf_meta, start_pdf, typeset
 from .pdfsetup import glyph_warnings
+from .theme import Theme
 
 SLIDE_GAP = 18  # points between one slide's entry and the next
 MARK_INDENT = 22  # room for "10." and "[4]" before a key point

@@ -8,11 +8,11 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, PageBreak, Spacer
 from reportlab.platypus import Paragraph as Para
 
-from .brand import Theme
 from .handout_blocks import Blocks, grid, tint
 from .model import Rendered, Report
 from .pdfpage import Logo, cover_band, pdf_meta, start_pdf, typeset
 from .pdfsetup import glyph_warnings
+from .theme import Theme
 
 CONTENTS_GAP, PAGE_NUMBER_W = 0.4 * inch, 24  # the cover's two-column list of contents
 

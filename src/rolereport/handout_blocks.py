@@ -20,7 +20,6 @@ from reportlab.platypus import Table as Grid
 from svglib.svglib import svg2rlg
 
 from . import colors
-from .brand import Theme
 from .charts import render_chart
 from .colors import WHITE, mix
 from .formats import cite_mark, words
@@ -37,6 +36,7 @@ from .model import (
     SourceList,
     Table,
 )
+from .theme import Theme
 
 BODY_PT, CELL_PT, CITE_PT = 10.5, 9.5, 7.5  # body text, table cells, cite marks
 GAP, BULLET_INDENT, BOX_PAD, LEFT_RULE = 6, 14, 11, 4  # paragraph gap; callout padding, rule

@@ -15,9 +15,9 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from .brand import FontFiles
 from .errors import BrandError
 from .handout_blocks import Fonts
+from .theme import FontFiles
 
 
 def pin_safe_settings() -> None:

@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from .brand import builtin_assets
+from .brandfile import builtin_assets
 from .errors import InputError
 from .facts import DEFAULT_DATASET, describe, json_schema, resolve_dataset
 from .yamlfile import read_yaml
