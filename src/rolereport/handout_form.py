@@ -10,8 +10,8 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether
 from reportlab.platypus import Paragraph as Para
 
-from .handout_blocks import ALL, BODY_PT, BOX_PAD, LEFT_RULE, ZEBRA, grid, tint
 from .model import Checklist
+from .pdfstyle import ALL, BODY_PT, BOX_PAD, LEFT_RULE, ZEBRA, grid, tint
 
 if TYPE_CHECKING:
     from .handout_blocks import Blocks
