@@ -9,9 +9,9 @@ from pypdf import PdfReader
 
 import rolereport.chartdraw
 from rolereport import build
-from rolereport.brand import Theme
 from rolereport.chartcache import cached_chart
 from rolereport.charts import render_chart
+from rolereport.theme import Theme
 from rolereport.workers import can_fork, run_jobs
 from tests.conftest import ASSETS, DATASET
 

@@ -16,11 +16,12 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 from PIL import Image
 
-from rolereport.brand import Theme, load_brand
+from rolereport.brand import load_brand
 from rolereport.chartdraw import drawn_figure as _figure
 from rolereport.charts import render_chart
-from rolereport.handout_blocks import chart_height
 from rolereport.model import ChartSpec, Datum, Panel
+from rolereport.pdffigures import chart_height
+from rolereport.theme import Theme
 
 ASSETS = Path(__file__).parents[1] / "assets"
 KINDS = ("pay_range", "pay_location", "outlook", "freelance", "skills", "ladder")
@@ -229,7 +230,7 @@ def test_text_is_drawn_with_the_brand_font_and_bold_where_it_stands_out() -> Non
 def test_the_handout_reads_chart_text_in_the_registered_brand_faces_only() -> None:
     from reportlab.graphics.shapes import String
 
-    from rolereport.handout_blocks import vector
+    from rolereport.pdffigures import vector
 
     drawing = vector(render("pay_range", 2, "svg"), "Times-Roman", "Courier-Bold")
     stack, faces = [drawing], set()

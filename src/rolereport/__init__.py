@@ -2,12 +2,13 @@
 facilitator guide."""
 
 from .batch import Outcome, build_many
-from .brand import Theme, load_brand
+from .brand import load_brand
 from .build import BuildResult, build, render_deck, render_guide, render_handout, write_all
 from .content import build_report
 from .errors import BrandError, DataError, InputError, OutputError, RoleReportError
 from .facts import Dataset, load_dataset, packaged_datasets
 from .model import Report
+from .theme import Theme
 from .watch import Watcher
 
 __version__ = "0.1.0"

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
-from .brand import Theme, load_brand
+from .brand import load_brand
 from .build import OUTPUTS, Output, build
 from .errors import InputError, Problem, RoleReportError
 from .facts import load_dataset, resolve_dataset
+from .theme import Theme
 
 DATA_SUFFIXES = (".yml", ".yaml")
 

@@ -12,13 +12,14 @@ from functools import partial
 from pathlib import Path
 from typing import Literal
 
-from .brand import Theme, load_brand, theme_files
+from .brand import load_brand
 from .buildcache import build_key, fresh, record
 from .content import build_report
 from .errors import InputError, OutputError, Problem
 from .facts import DEFAULT_DATASET, Dataset, load_dataset
 from .factwarnings import dataset_warnings
 from .model import Rendered, Report
+from .theme import Theme, theme_files
 from .workers import run_jobs
 
 Output = Literal["pdf", "pptx", "guide"]

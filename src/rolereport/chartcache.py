@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from .brand import Theme
 from .buildcache import build_key, cache_root, store
+from .theme import Theme
 
 _KEEP = 600  # files; the oldest go beyond that (a default build writes a dozen)
 _DIGEST = hashlib.sha256().digest_size

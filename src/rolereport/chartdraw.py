@@ -12,10 +12,10 @@ import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
-from .brand import Theme
 from .chartkinds import KINDS
 from .chartstyle import Style, chart_rc, chart_style
 from .model import ChartSpec
+from .theme import Theme
 
 
 def draw_chart(

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Literal
 
-from .brand import Theme
 from .chartcache import cached_chart
 from .model import ChartSpec
+from .theme import Theme
 
 
 def render_chart(

@@ -11,9 +11,9 @@ from typing import Any
 from matplotlib.font_manager import FontProperties, fontManager
 
 from . import formats
-from .brand import Theme
 from .labels import fill
 from .model import Numbers
+from .theme import Theme
 
 # Base font size by medium: SVG is printed (9 pt at the 7 in text width of a Letter page),
 # PNG is projected (16 pt at a full 16:9 slide's 11.5 in, never under 12 pt); both scale with

@@ -8,7 +8,7 @@ from typing import Any
 from pptx import Presentation
 
 from . import assetfiles
-from .brand import BRAND_FILES, Theme
+from .brandfile import BRAND_FILES
 from .deckframes import template_frames
 from .decklogo import logo_aspect
 from .deckpackage import drop_slides, set_properties, stable_zip
@@ -16,6 +16,7 @@ from .deckshapes import SlideWriter, emu
 from .model import Rendered, Report
 from .slidelayout import SLIDE_HEIGHT, SLIDE_WIDTH
 from .slideplan import Aspect, PlannedSlide, plan_slides
+from .theme import Theme
 
 __all__ = ["PlannedSlide", "deck_plan", "plan_slides", "render_deck", "template_frames"]
 

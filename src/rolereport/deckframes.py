@@ -5,9 +5,9 @@ from __future__ import annotations
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.util import Emu
 
-from .brand import Layouts
 from .slidemodel import Align, Frames, LayoutFrame, Slot, SlotKind
 from .textfit import Box
+from .theme import Layouts
 
 _SLOT_KINDS: dict[PP_PLACEHOLDER, SlotKind] = {
     PP_PLACEHOLDER.TITLE: "title",

@@ -43,7 +43,7 @@ def _is_svg(path: Path) -> bool:
 
 @lru_cache(maxsize=8)
 def _svg_drawing(path: Path):
-    from .handout_blocks import vector
+    from .pdffigures import vector
 
     try:
         return vector(path.read_bytes(), "Helvetica")  # text in it: any font draws a bitmap

@@ -11,8 +11,8 @@ from io import BytesIO
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
-from .brand import Theme
 from .model import Report
+from .theme import Theme
 
 _P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 

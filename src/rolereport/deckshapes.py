@@ -12,7 +12,6 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Emu, Pt
 
-from .brand import Theme
 from .charts import render_chart
 from .colors import ink, mix
 from .deckframes import layouts_by_name
@@ -32,6 +31,7 @@ from .slidelayout import (
 )
 from .slidemodel import PlannedSlide, Text, Visual
 from .textfit import INSET, Box, Para
+from .theme import Theme
 
 CHART_DPI = 220  # charts are drawn at their placed size, so this is their real resolution
 BAND_TINT, ROW_TINT, RULE_TINT = 0.86, 0.92, 0.7  # theme colours mixed toward the background

@@ -11,12 +11,14 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer
 from reportlab.platypus import Paragraph as Para
 
-from .brand import Theme
 from .guidemodel import GuideSlide, RunSheet
-from .handout_blocks import LEFT_RULE, TINT, ZEBRA, Anchor, Blocks, tint
+from .handout_blocks import Anchor, Blocks
+from .handout_tables import table
 from .model import Rendered, Report
 from .pdfpage import Page, cover_band, pdf_meta, start_pdf, typeset
 from .pdfsetup import glyph_warnings
+from .pdfstyle import LEFT_RULE, TINT, ZEBRA, tint
+from .theme import Theme
 
 SLIDE_GAP = 18  # points between one slide's entry and the next
 MARK_INDENT = 22  # room for "10." and "[4]" before a key point
@@ -62,7 +64,7 @@ def _cover(sheet: RunSheet, b: Blocks, page: Page) -> list[Flowable]:
         b.para(sheet.intro, "lead"),
         Anchor("sec-run-sheet", title, 0),
         *b.h2(title, "run-sheet"),
-        *b.table(sheet.table, "run-sheet-table"),
+        *table(b, sheet.table, "run-sheet-table"),
     ]
 
 
@@ -127,7 +129,7 @@ def _scoring(sheet: RunSheet, b: Blocks) -> list[Flowable]:
     score.spaceBefore, score.spaceAfter = 4, 12
     # One key to read from, under its heading: on one page whenever it fits on one. (A
     # container is never kept with the flowable before it: the heading goes inside.)
-    key = [anchor, title, accent, b.para(s.intro), *b.table(s.key, "scoring-key"), score]
+    key = [anchor, title, accent, b.para(s.intro), *table(b, s.key, "scoring-key"), score]
     return [Spacer(1, gap), brk, KeepTogether(key)]
 
 

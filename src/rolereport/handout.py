@@ -8,11 +8,13 @@ from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, PageBreak, Spacer
 from reportlab.platypus import Paragraph as Para
 
-from .brand import Theme
-from .handout_blocks import Blocks, grid, tint
+from .handout_blocks import Blocks
+from .handout_tables import table
 from .model import Rendered, Report
 from .pdfpage import Logo, cover_band, pdf_meta, start_pdf, typeset
 from .pdfsetup import glyph_warnings
+from .pdfstyle import grid, tint
+from .theme import Theme
 
 CONTENTS_GAP, PAGE_NUMBER_W = 0.4 * inch, 24  # the cover's two-column list of contents
 
@@ -80,7 +82,7 @@ def _cover(report: Report, b: Blocks, logo: Logo, pages: dict[str, int]) -> list
         cover_band(b, logo, report.title, report.subtitle, facts),
         Spacer(1, 22),
         b.para(report.summary, "lead"),
-        *b.table(report.at_a_glance, "glance"),
+        *table(b, report.at_a_glance, "glance"),
     ]
     if len(report.sections) > 1:  # on paper there is no outline pane: list where things are
         out += [*b.h2(report.words.contents, "contents"), _Contents(report, b, pages)]

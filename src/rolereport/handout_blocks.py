@@ -1,29 +1,22 @@
-"""The Report's blocks as ReportLab flowables: type styles, safe markup, tables, charts, forms."""
+"""The Report's sections and blocks as ReportLab flowables: safe markup, headings, paragraphs,
+lists, callouts, figures and sources; tables and the worksheet from their own modules."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from io import BytesIO
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
-from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
-from reportlab.lib.colors import Color, HexColor, white
-from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import inch
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreakIfNotEmpty
 from reportlab.platypus import Paragraph as Para
 from reportlab.platypus import Table as Grid
-from svglib.svglib import svg2rlg
 
-from . import colors
-from .brand import Theme
-from .charts import render_chart
-from .colors import WHITE, mix
-from .formats import cite_mark, words
+from .formats import cite_mark
+from .handout_form import worksheet
+from .handout_tables import table
 from .model import (
     Block,
     Bullets,
@@ -37,16 +30,15 @@ from .model import (
     SourceList,
     Table,
 )
+from .pdffigures import Chart, chart_drawing
+from .pdfstyle import ALL, BOX_PAD, CITE_PT, LEFT_RULE, TINT, grid, styles, tint
 
-BODY_PT, CELL_PT, CITE_PT = 10.5, 9.5, 7.5  # body text, table cells, cite marks
-GAP, BULLET_INDENT, BOX_PAD, LEFT_RULE = 6, 14, 11, 4  # paragraph gap; callout padding, rule
-CELL_PAD = (6, 6, 4.5, 5.5)  # table cells: left, right, top, bottom
-LABEL_SHARE = 0.34  # at most this share of the width for a table's label column
-CHART_MIN_H, CHART_MAX_H = 1.8, 8.5  # inches; between them, a chart is as tall as its rows
+if TYPE_CHECKING:
+    from .pdfsetup import Fonts
+    from .theme import Theme
+
 SECTION_MIN_SPACE = 2.2 * inch  # a section starts on a new page when less is left
-TINT, ZEBRA = 0.10, 0.05
 SOURCE_KEY = "source-"
-ALL = ((0, 0), (-1, -1))
 _CITE_TAIL = re.compile(r"\s*\[(\d+(?:,\s*\d+)*)\]\s*$")
 _LINKABLE = ("https://", "http://", "mailto:")
 
@@ -54,100 +46,6 @@ _LINKABLE = ("https://", "http://", "mailto:")
 def _esc(text: str, attr: bool = False) -> str:
     """User text → markup that prints exactly as typed: the only door from data to markup."""
     return escape(text, {'"': "&quot;"} if attr else {})
-
-
-def tint(hex_color: str, amount: float) -> Color:
-    """`hex_color` on white paper at `amount` strength (1: the colour, 0: white)."""
-    return HexColor(mix(hex_color, WHITE, 1 - amount))
-
-
-def ink(hex_color: str) -> Color:
-    """Black or white, whichever has the higher WCAG contrast ratio on `hex_color`."""
-    return HexColor(colors.ink(hex_color))
-
-
-@dataclass(frozen=True)
-class Fonts:
-    """Registered ReportLab names of the brand's four faces, and the face for headings."""
-
-    regular: str
-    bold: str
-    italic: str
-    bold_italic: str
-    heading: str = ""
-
-    @property
-    def head(self) -> str:
-        return self.heading or self.bold
-
-
-def styles(theme: Theme, f: Fonts) -> dict[str, ParagraphStyle]:
-    muted, head = HexColor(theme.muted), HexColor(theme.heading_color)
-    body = ParagraphStyle(
-        "body",
-        fontName=f.regular,
-        fontSize=BODY_PT,
-        leading=14.5,
-        textColor=HexColor(theme.foreground),
-        spaceAfter=GAP,
-        allowWidows=0,
-        bulletFontName=f.bold,
-        bulletColor=HexColor(theme.primary),
-    )
-    heading = {"fontName": f.head, "textColor": head, "keepWithNext": 1}
-    cell = {"fontSize": CELL_PT, "leading": CELL_PT + 3, "spaceAfter": 0}
-    bullet = {"leftIndent": BULLET_INDENT, "bulletIndent": 2, "spaceAfter": 3}
-    table: dict[str, dict[str, Any]] = {
-        "lead": {"fontSize": 12.5, "leading": 17.5, "spaceAfter": 12},
-        "small": {"fontSize": 8.5, "leading": 11.5, "textColor": muted},
-        "note": {"fontSize": 8.5, "leading": 11.5, "textColor": muted, "spaceAfter": 12},
-        "h1": {**heading, "fontSize": 20, "leading": 24, "spaceBefore": 16, "spaceAfter": 4},
-        "h2": {**heading, "fontSize": 13, "leading": 16.5, "spaceBefore": 10, "spaceAfter": 4},
-        "box_title": {**heading, "fontSize": 13, "leading": 16.5, "spaceAfter": 2},
-        "bullet": bullet,
-        "bullet_last": {**bullet, "spaceAfter": 3 + 2 * GAP},
-        "cell": cell,
-        "label": {**cell, "fontName": f.bold},
-        "caption": {"fontSize": 10, "leading": 13, "spaceBefore": 6, "spaceAfter": 4},
-        "box": {"spaceAfter": 0},
-        "toc_page": {"spaceAfter": 0, "alignment": 2, "textColor": muted},
-        "source": {"fontSize": 9.5, "leading": 13, "leftIndent": 22, "spaceAfter": 5},
-    }
-    return {"body": body} | {k: ParagraphStyle(k, parent=body, **v) for k, v in table.items()}
-
-
-def grid(rows: list[list[Any]], widths: list[Any], font: str, *cmds: Any, **kw: Any) -> Grid:
-    """A left-aligned table in the brand font (ReportLab's default is Helvetica) that splits
-    between and inside rows; `pad` is (left, right, top, bottom)."""
-    sides = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
-    pads = zip(sides, kw.pop("pad"), strict=True)
-    style = [("FONTNAME", *ALL, font), ("VALIGN", *ALL, "TOP"), *((p, *ALL, v) for p, v in pads)]
-    return Grid(rows, colWidths=widths, hAlign="LEFT", splitInRow=1, style=[*style, *cmds], **kw)
-
-
-def vector(svg: bytes, font: str, bold: str = "") -> Drawing:
-    """An SVG as a Drawing with its text in the brand font (`bold` for heavy text), never an
-    unembedded base-14 one nor a system font. Read from bytes, so svglib refuses the SVG's
-    external references."""
-    drawing = svg2rlg(BytesIO(svg), font_map=_BrandFaces(font, bold or font))
-    if drawing is None or not drawing.width or not drawing.height:
-        raise ValueError("not a readable SVG")
-    drawing.initialFontName = font
-    return drawing
-
-
-@dataclass(frozen=True)
-class _BrandFaces:
-    """svglib's font lookup, answered with the registered brand faces only."""
-
-    regular: str
-    bold: str
-
-    def find_font(self, family: str, weight: str = "normal", style: str = "normal") -> tuple:
-        heavy = weight.strip().lower() in ("bold", "bolder") or (
-            weight.strip().isdigit() and int(weight) >= 600
-        )
-        return (self.bold if heavy else self.regular), True
 
 
 class Anchor(Flowable):
@@ -174,39 +72,6 @@ class _Accent(Flowable):
         self.canv.setStrokeColor(self.color)
         self.canv.setLineWidth(0.9)
         self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
-
-
-class _Chart(Flowable):
-    """A vector chart; left out on the dry pass that only measures where pages break."""
-
-    def __init__(self, drawing: Drawing) -> None:
-        super().__init__()
-        self.drawing, self.width, self.height = drawing, drawing.width, drawing.height
-
-    def draw(self) -> None:
-        if not getattr(self.canv, "dry", False):
-            renderPDF.draw(self.drawing, self.canv, 0, 0)
-
-
-def chart_height(spec: ChartSpec) -> float:
-    """Inches a chart needs at the handout's width: room for axes plus a share per row (place,
-    skill, role), more when its labels wrap onto more lines, up to about the frame's height;
-    a ladder, a share per role, more when its stages' names need more lines in their boxes."""
-    panels = [p for p in spec.panels if p.data] or [*spec.panels]
-    rows, stacked = max(len(p.data) for p in panels), sum(len(p.data) for p in panels)
-    # Row labels wrap at about 20 characters, onto at most 3 lines; at 9 pt a row needs some
-    # 0.15 in per line of its label.
-    chars = max((len(d.label) for p in panels for d in p.data), default=0)
-    row = 0.15 * min(3, max(1, -(-chars // 20))) + 0.03
-    # A ladder's row of boxes spans the width: about 100 characters of names fit on a line.
-    names = max((sum(len(d.label) for d in p.data) for p in panels), default=0)
-    box = 0.5 + 0.17 * min(3, max(1, -(-names // 100)))
-    h = {
-        "skills": (0.9 + max(0.33, row) * rows) * ((len(panels) + 1) // 2),  # two abreast
-        "ladder": 0.4 + max(0.8, box) * len(panels),
-        "outlook": 0.9 + max(0.45, row) * rows,  # panels side by side
-    }.get(spec.kind, 0.8 + max(0.42, row) * stacked + 0.3 * (len(panels) - 1))
-    return min(CHART_MAX_H, max(CHART_MIN_H, h))
 
 
 class Blocks:
@@ -282,7 +147,7 @@ class Blocks:
         if isinstance(b, Figure):
             return self.figure(b.chart)
         if isinstance(b, Table):
-            return self.table(b, key)
+            return table(self, b, key)
         return self.checklist(b) if isinstance(b, Checklist) else self.sources(b)
 
     def bullets(self, b: Bullets, key: str) -> list[Flowable]:
@@ -321,65 +186,18 @@ class Blocks:
         box.keepWithNext = 1  # a role's card heads its profile
         return [Anchor(key, c.title, 1), box]
 
-    def table(self, t: Table, key: str) -> list[Flowable]:
-        n = max([len(t.header), *(len(r) for r in t.rows)])
-        if not t.rows and not any(t.header):
-            return []
-        rows = [list(r) + [""] * (n - len(r)) for r in (t.header, *t.rows)]
-        fills: list[str | None] = [self.theme.primary] * n
-        if t.role_columns:
-            roles = [self.theme.role_color(self.report.role_index(r)) for r in t.role_columns]
-            fills = [self.theme.primary if rows[0][0] else None, *roles, *fills][:n]
-        head = []
-        for text, fill in zip(rows[0], fills, strict=True):
-            on = ink(fill) if fill else HexColor(self.theme.foreground)
-            head.append(Para(self.rich(text), ParagraphStyle("th", self.st["label"], textColor=on)))
-        body = [[self.para(c, "cell" if i else "label") for i, c in enumerate(r)] for r in rows[1:]]
-        cmds: list[tuple[Any, ...]] = [
-            ("ROWBACKGROUNDS", (0, 1), (-1, -1), [white, tint(self.theme.primary, ZEBRA)]),
-            ("LINEBELOW", *ALL, 0.5, tint(self.theme.primary, 0.25)),
-            ("LINEBELOW", (0, -1), (-1, -1), 1, tint(self.theme.primary, 0.6)),
-            *[("BACKGROUND", (i, 0), (i, 0), HexColor(f)) for i, f in enumerate(fills) if f],
-        ]
-        for y, r in enumerate(rows[1:], 1):  # a row about a role carries its colour
-            if (role := self.role_of(r[0])) is not None:
-                color = HexColor(self.theme.role_color(role))
-                cmds.append(("LINEBEFORE", (0, y), (0, y), LEFT_RULE, color))
-        widths = self.col_widths(rows, bool(t.role_columns))
-        table = grid([head, *body], widths, self.fonts.regular, *cmds, pad=CELL_PAD, repeatRows=1)
-        table.spaceAfter = 12
-        return [*(self.h2(t.caption, key, t.cites) if t.caption else []), table]
-
-    def col_widths(self, rows: list[list[str]], equal_roles: bool) -> list[float]:
-        """The label column at its natural width (within reason); the rest shared by content."""
-        cols = list(zip(*rows, strict=True))
-        if len(cols) == 1:
-            return [self.width]
-
-        def w(s: str) -> float:
-            return stringWidth(s, self.fonts.bold, CELL_PT) + CELL_PAD[0] + CELL_PAD[1] + 1
-
-        natural = [max(w(c) for c in col) for col in cols]
-        least = [max(w(word) for c in col for word in [*words(c), ""]) for col in cols]
-        first = min(natural[0], max(min(least[0], self.width / 2), self.width * LABEL_SHARE))
-        rest, nat = self.width - first, natural[1:]
-        low = [min(x, rest / len(nat)) for x in least[1:]]  # splitLongWords breaks the rest
-        if sum(nat) <= rest:
-            widths = [x * rest / sum(nat) for x in nat]
-        else:  # each column gets its longest word, then a share of the rest by its content
-            flex = [a - b for a, b in zip(nat, low, strict=True)]
-            widths = [b + (rest - sum(low)) * f / sum(flex) for b, f in zip(low, flex, strict=True)]
-        return [first, *([sum(widths) / len(widths)] * len(widths) if equal_roles else widths)]
-
     def figure(self, spec: ChartSpec) -> list[Flowable]:
         self.figures += 1
         if self.figures not in self.drawings:
-            self.drawings[self.figures] = self.drawing(spec)
+            roles = tuple(r.id for r in self.report.roles)
+            self.drawings[self.figures] = chart_drawing(
+                spec, self.theme, roles, self.width, self.fonts
+            )
         color = _esc(self.theme.heading_color, True)
         label = _esc(self.report.words.fill("figure", number=self.figures))
         number = f'<font color="{color}"><b>{label}</b></font> '
         parts = [Para(number + self.rich(spec.title, spec.cites), self.st["caption"])]
-        parts.append(_Chart(self.drawings[self.figures]))
+        parts.append(Chart(self.drawings[self.figures]))
         if spec.note.strip():
             parts.append(self.para(spec.note.strip(), "note"))
         parts[-1].spaceAfter = self.st["note"].spaceAfter  # not a Spacer: dropped at a page end
@@ -387,19 +205,7 @@ class Blocks:
             f.keepWithNext = 1  # so that the lines introducing the figure can join it
         return parts
 
-    def drawing(self, spec: ChartSpec) -> Drawing:
-        roles = tuple(r.id for r in self.report.roles)
-        size = (self.width / inch, chart_height(spec))
-        svg = render_chart(spec, self.theme, roles, size, "svg")
-        drawing = vector(svg, self.fonts.regular, self.fonts.bold)
-        k = self.width / drawing.width  # drawn at the frame width already: k is ~1
-        drawing.scale(k, k)
-        drawing.width, drawing.height = self.width, drawing.height * k
-        return drawing
-
     def checklist(self, c: Checklist) -> list[Flowable]:
-        from .handout_form import worksheet  # it builds on this module's helpers
-
         return worksheet(self, c)
 
     def sources(self, s: SourceList) -> list[Flowable]:

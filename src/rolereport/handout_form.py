@@ -10,12 +10,12 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether
 from reportlab.platypus import Paragraph as Para
 
-from .handout_blocks import ALL, BODY_PT, BOX_PAD, LEFT_RULE, ZEBRA, grid, tint
 from .model import Checklist
+from .pdfstyle import ALL, BODY_PT, BOX_PAD, LEFT_RULE, ZEBRA, grid, tint
 
 if TYPE_CHECKING:
-    from .brand import Theme
     from .handout_blocks import Blocks
+    from .theme import Theme
 
 # Typed text needs every glyph a reader may type, and a viewer that draws it anew needs a
 # font it knows: Helvetica, a PDF standard font, not the brand's embedded subset.

@@ -24,11 +24,13 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus import Paragraph as Para
 from reportlab.platypus.doctemplate import LayoutError
 
-from .brand import Theme
 from .errors import BrandError, RoleReportError
-from .handout_blocks import Anchor, Blocks, Fonts, ink, tint, vector
+from .handout_blocks import Anchor, Blocks
 from .model import Report, Words
-from .pdfsetup import pdf_date, pin_safe_settings, register_fonts
+from .pdffigures import vector
+from .pdfsetup import Fonts, pdf_date, pin_safe_settings, register_fonts
+from .pdfstyle import ink, tint
+from .theme import Theme
 
 PAPER = {"letter": LETTER, "a4": A4}
 MARGIN_X = 0.75 * inch  # left and right

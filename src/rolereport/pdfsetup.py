@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from dataclasses import dataclass
 from datetime import datetime, timezone
 from functools import cache
 from pathlib import Path
@@ -15,9 +16,23 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from .brand import FontFiles
 from .errors import BrandError
-from .handout_blocks import Fonts
+from .theme import FontFiles
+
+
+@dataclass(frozen=True)
+class Fonts:
+    """Registered ReportLab names of the brand's four faces, and the face for headings."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    heading: str = ""
+
+    @property
+    def head(self) -> str:
+        return self.heading or self.bold
 
 
 def pin_safe_settings() -> None:

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .brand import Theme
 from .formats import words
 from .model import Report
 from .slidemodel import Aspect, Frames, Kind, LayoutFrame, PlannedSlide, Slot, Text
 from .textfit import Box, Measure, Para, fit_line
+from .theme import Theme
 
 # Geometry, in inches. Horizontal positions scale with the slide width; the height is 7.5 in.
 SLIDE_WIDTH = {"16:9": 40 / 3, "4:3": 10.0}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .brand import Theme
 from .model import Report
 from .slidekinds import agenda, content, cover, glance, sources
 from .slidelayout import Planner
 from .slidemodel import Aspect, Frames, LayoutFrame, PlannedSlide, Slot, Text, Visual
+from .theme import Theme
 
 __all__ = [
     "Aspect",

@@ -7,7 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from .brand import builtin_assets
+from .brandfile import builtin_assets
 from .errors import InputError
 from .facts import DEFAULT_DATASET, resolve_dataset
 from .schema import describe, json_schema

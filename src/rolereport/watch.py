@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .brand import default_assets_dir
+from .brandfile import default_assets_dir
 from .build import OUTPUTS, BuildResult, Output, build
 from .errors import BrandError
 from .facts import resolve_dataset

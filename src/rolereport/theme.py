@@ -1,0 +1,65 @@
+"""The Theme value a brand resolves to: colours by role, font files, logos, template, layouts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class FontFiles:
+    family: str
+    regular: Path
+    bold: Path
+    italic: Path
+    bold_italic: Path
+
+
+@dataclass(frozen=True)
+class Layouts:
+    """Names of the template's slide layouts rolereport fills."""
+
+    title: str = "Title Slide"
+    content: str = "Title and Content"
+    two: str = "Two Content"
+    section: str = "Section Header"
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A resolved brand: every colour a hex string, every path absolute and checked."""
+
+    name: str
+    primary: str
+    secondary: str
+    foreground: str
+    background: str
+    muted: str
+    link: str
+    heading_color: str
+    role_colors: tuple[str, ...]
+    font: FontFiles
+    heading_font: FontFiles
+    deck_font: str  # the family names the deck names (PowerPoint can only name fonts)
+    deck_heading_font: str
+    logo_large: Path | None
+    logo_small: Path | None
+    logo_alt: str
+    footer: str
+    paper: str
+    folder: Path
+    template: Path | None = None  # a .pptx/.potx whose masters and layouts the deck uses
+    layouts: Layouts = Layouts()
+    warnings: tuple[str, ...] = ()
+
+    def role_color(self, index: int) -> str:
+        """The colour of the role at `index` in the report's order."""
+        return self.role_colors[index % len(self.role_colors)]
+
+
+def theme_files(theme: Theme) -> tuple[Path, ...]:
+    """Every file the theme names (fonts, logos, template): what a writer may read."""
+    faces = (theme.font, theme.heading_font)
+    fonts = {getattr(f, k) for f in faces for k in ("regular", "bold", "italic", "bold_italic")}
+    others = {theme.logo_large, theme.logo_small, theme.template} - {None}
+    return tuple(sorted(fonts | others))  # type: ignore[arg-type]
