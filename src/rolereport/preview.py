@@ -107,7 +107,7 @@ def write_preview(
     files = {path: png for group in shown.values() for path, png in group.items()}
     write_all(files | {sheet: contact_sheet(list(groups.values()))})
     note = "" if deck_pdf or pptx is None else "slides left out: LibreOffice is not installed"
-    pages, slides, guide_pages = (tuple(files) for files in shown.values())
+    pages, slides, guide_pages = (tuple(group) for group in shown.values())
     return Preview(pages, slides, sheet, note, guide_pages)
 
 
