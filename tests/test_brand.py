@@ -191,6 +191,19 @@ def test_a_google_fonts_family_is_a_warning_and_the_builtin_font_stands_in(tmp_p
     assert ".ttf" in warning
 
 
+@pytest.mark.parametrize(
+    ("weight", "warned"), [(400, True), ("light", True), ("bold", False), (600, False)]
+)
+def test_a_heading_weight_rolereport_cannot_honour_is_a_warning(tmp_path, weight, warned):
+    make_brand(tmp_path, f"typography:\n  headings: {{weight: {weight}}}\n")
+    warnings = load_brand(tmp_path).warnings
+    expected = [
+        f"brand.yml: typography.headings.weight: {weight} is not used; rolereport sets "
+        "headings in the family's bold face"
+    ]
+    assert list(warnings) == (expected if warned else [])
+
+
 # What else brand.yml may say
 
 

@@ -8,7 +8,7 @@ from typing import Any
 
 from . import assetfiles
 from .brandfile import BRAND_FILES, BrandReader, default_assets_dir, light
-from .brandfonts import deck_font, read_fonts
+from .brandfonts import deck_font, is_bold, read_fonts
 from .colors import contrast
 from .errors import BrandError
 from .theme import Layouts, Theme
@@ -50,6 +50,11 @@ def _theme(r: BrandReader) -> Theme:
     if not isinstance(roles, list) or not roles:
         raise r.fail("defaults.rolereport.role_colors", "expected a list of colours")
     headings = r.mapping_or_family(r.mapping(r.doc, "typography"), "headings")
+    if not is_bold(headings.get("weight", "bold")):
+        r.warn(
+            f"typography.headings.weight: {headings['weight']} is not used; rolereport sets "
+            "headings in the family's bold face"
+        )
     heading_color = primary
     if "color" in headings:
         heading_color = r.colour(headings["color"], "typography.headings.color")

@@ -43,6 +43,14 @@ METRIC_TWINS = {
 }
 
 
+def is_bold(weight: object) -> bool:
+    """Whether a brand.yml weight (400, "bold", "semibold", ...) asks for a bold face."""
+    w = str(weight).strip().lower()
+    return w in ("bold", "bolder", "semibold", "extra-bold", "black") or (
+        w.isdigit() and int(w) >= 600
+    )
+
+
 def read_fonts(r: BrandReader) -> tuple[FontFiles, FontFiles]:
     """The body and heading fonts `typography` names; raises BrandError naming the key."""
     typo = r.mapping(r.doc, "typography")
@@ -62,10 +70,7 @@ def read_fonts(r: BrandReader) -> tuple[FontFiles, FontFiles]:
         for j, f in enumerate(entry.get("files") or []):
             spec = f if isinstance(f, dict) else {"path": f}
             key = f"typography.fonts[{i}].files[{j}]"
-            weight = str(spec.get("weight", 400)).lower()
-            bold = weight in ("bold", "bolder", "semibold", "extra-bold", "black") or (
-                weight.isdigit() and int(weight) >= 600
-            )
+            bold = is_bold(spec.get("weight", 400))
             path = r.path(spec.get("path"), f"{key}.path")
             assetfiles.check_font(path, f"{key}.path", r.file)
             faces[(bold, spec.get("style") == "italic")] = path
