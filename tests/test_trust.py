@@ -73,6 +73,18 @@ def test_every_character_of_the_stress_handout_stays_inside_the_page(stress):
 
 
 @pytest.mark.slow
+def test_libreoffice_keeps_c_plus_plus_whole_where_a_line_breaks(report, theme):
+    # In the default deck a statement's line ends just before "C++."; LibreOffice may break
+    # between two plus signs.
+    require_tool("soffice")
+    pdf = deck_as_pdf(render_deck(report, theme).data)
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        lines = [s.strip() for p in doc.pages for s in (p.extract_text() or "").splitlines()]
+    assert any("C++" in s for s in lines)
+    assert not [s for s in lines if s.endswith("C+") or s.startswith("+")]
+
+
+@pytest.mark.slow
 def test_libreoffice_shows_every_character_of_the_stress_deck_inside_its_slide(stress):
     require_tool("soffice")
     _, _, deck = stress

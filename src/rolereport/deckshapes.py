@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,9 @@ from .slidemodel import PlannedSlide, Text, Visual
 from .textfit import INSET, Box, Para
 from .theme import Theme
 
+# LibreOffice (after Unicode's line-breaking rules) may break between two plus signs,
+# leaving "C+" at a line's end; the plan measured "C++" as one word.
+_PLUS_PAIR = re.compile(r"\+(?=\+)")
 CHART_DPI = 220  # charts are drawn at their placed size, so this is their real resolution
 BAND_TINT, ROW_TINT, RULE_TINT = 0.86, 0.92, 0.7  # theme colours mixed toward the background
 ACCENT_W = 0.14  # the bar on the discussion band's left edge
@@ -238,7 +242,7 @@ class SlideWriter:
         self, p, text: str, size: float, bold: bool, color: str, font: str, link: str = ""
     ) -> None:
         r = p.add_run()
-        r.text = text
+        r.text = _PLUS_PAIR.sub("+\u2060", text)  # an invisible word joiner: "C++" stays whole
         f = r.font
         f.name, f.size, f.bold = font, Pt(size), bold
         f.color.rgb = RGBColor.from_string(color[1:])
