@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from pptx import Presentation
 from pypdf import PdfReader
-from test_handout import BASE_14, MARKUP, fonts_of
+from test_handout import MARKUP, assert_fonts_embedded
 
 from rolereport import build, build_report, load_brand, load_dataset, render_guide
 from rolereport.cli import main
@@ -169,14 +169,7 @@ def test_only_guide_writes_only_the_guide(tmp_path, capsys):
 
 
 def test_every_font_is_embedded_and_none_is_base_14(built):
-    reader = PdfReader(io.BytesIO(built[2]))
-    fonts = [f for page in reader.pages for f in fonts_of(page["/Resources"].get_object())]
-    assert fonts
-    for font in fonts:
-        name = str(font["/BaseFont"]).lstrip("/")
-        assert name.split("+")[-1] not in BASE_14, name
-        described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
-        assert "/FontFile2" in described["/FontDescriptor"].get_object(), name
+    assert_fonts_embedded(PdfReader(io.BytesIO(built[2])))
 
 
 def test_the_same_input_gives_the_same_bytes_dated_from_the_data(built, report, theme):

@@ -61,6 +61,17 @@ def fonts_of(resources: DictionaryObject) -> list[DictionaryObject]:
     return found
 
 
+def assert_fonts_embedded(reader: PdfReader) -> None:
+    """Every font of every page is embedded as TrueType, and none is a base-14 font."""
+    fonts = [f for page in reader.pages for f in fonts_of(page["/Resources"].get_object())]
+    assert fonts
+    for font in fonts:
+        name = str(font["/BaseFont"]).lstrip("/")
+        assert name.split("+")[-1] not in BASE_14, name
+        described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
+        assert "/FontFile2" in described["/FontDescriptor"].get_object(), name
+
+
 def test_the_handout_opens_with_at_least_six_pages(handout, reader):
     assert len(reader.pages) >= 6
     assert handout.pages == len(reader.pages)
@@ -153,13 +164,7 @@ def test_dataset_text_that_looks_like_markup_prints_as_typed(report, theme):
 
 
 def test_every_font_is_embedded_and_none_is_base_14(reader):
-    fonts = [f for page in reader.pages for f in fonts_of(page["/Resources"].get_object())]
-    assert fonts
-    for font in fonts:
-        name = str(font["/BaseFont"]).lstrip("/")
-        assert name.split("+")[-1] not in BASE_14, name
-        described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
-        assert "/FontFile2" in described["/FontDescriptor"].get_object(), name
+    assert_fonts_embedded(reader)
 
 
 def test_the_same_input_gives_the_same_bytes(handout, report, theme):
