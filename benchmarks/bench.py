@@ -31,7 +31,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PEER = ROOT.parent / "shared" / "bench" / "quarto_like.py"
-DATASETS = ROOT / "src" / "rolereport" / "datasets"
+DATASETS = ROOT / "src" / "rolereport" / "data" / "datasets"
 FLOOR = (
     "from matplotlib.figure import Figure\n"
     "from matplotlib.backends.backend_agg import FigureCanvasAgg\n"

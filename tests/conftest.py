@@ -12,7 +12,7 @@ from rolereport import build_report, load_brand, load_dataset
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = ROOT / "assets"
-DATASET = ROOT / "src" / "rolereport" / "datasets" / "ai-engineer-vs-data-scientist.yml"
+DATASET = ROOT / "src" / "rolereport" / "data" / "datasets" / "ai-engineer-vs-data-scientist.yml"
 
 
 def pytest_configure(config: pytest.Config) -> None:

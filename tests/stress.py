@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from rolereport.facts import Dataset
+from rolereport.data.facts import Dataset
 
 _WORDS = [
     "interdisciplinary",

@@ -8,8 +8,8 @@ import pdfplumber
 import pytest
 from pptx import Presentation
 
-from rolereport import build
-from rolereport.formats import money, percent
+from rolereport.build import pipeline as build
+from rolereport.text.formats import money, percent
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,8 @@ import pytest
 from conftest import ASSETS, cff_font
 
 from rolereport import BrandError, load_brand
-from rolereport.cli import main
-from rolereport.colors import contrast
+from rolereport.brand.colors import contrast
+from rolereport.cli.main import main
 
 CARLITO = ASSETS / "fonts" / "Carlito-Regular.ttf"
 

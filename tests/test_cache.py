@@ -7,12 +7,12 @@ import io
 import pytest
 from pypdf import PdfReader
 
-import rolereport.chartdraw
-from rolereport import build
-from rolereport.chartcache import cached_chart
-from rolereport.charts import render_chart
-from rolereport.theme import Theme
-from rolereport.workers import can_fork, run_jobs
+import rolereport.charts.draw
+from rolereport.brand.theme import Theme
+from rolereport.build import pipeline as build
+from rolereport.build.workers import can_fork, run_jobs
+from rolereport.charts.cache import cached_chart
+from rolereport.charts.render import render_chart
 from tests.conftest import ASSETS, DATASET
 
 SIZE = (7.0, 3.0)
@@ -38,7 +38,7 @@ def no_drawing(monkeypatch) -> None:
     def refuse(*_a, **_k):
         raise AssertionError("drawn although cached")
 
-    monkeypatch.setattr(rolereport.chartdraw, "draw_chart", refuse)
+    monkeypatch.setattr(rolereport.charts.draw, "draw_chart", refuse)
 
 
 def test_a_cached_chart_is_the_drawn_chart_and_is_not_drawn_again(
@@ -168,7 +168,7 @@ def extract(pdf: bytes) -> str:
 
 
 def test_the_build_key_follows_file_contents_not_names(tmp_path):
-    from rolereport.buildcache import build_key
+    from rolereport.files.cache import build_key
 
     font = tmp_path / "brand.ttf"
     font.write_bytes(b"one")
@@ -180,7 +180,7 @@ def test_the_build_key_follows_file_contents_not_names(tmp_path):
 
 
 def test_the_cli_says_when_nothing_changed(cache, tmp_path, capsys):
-    from rolereport.cli import main
+    from rolereport.cli.main import main
 
     args = [
         "build",
@@ -206,7 +206,7 @@ def test_a_font_that_passed_its_check_is_not_parsed_again_but_a_changed_one_is(
 
     import fontTools.ttLib
 
-    from rolereport.brand import load_brand
+    from rolereport.brand.load import load_brand
     from rolereport.errors import BrandError
 
     assets = tmp_path / "assets"
@@ -222,7 +222,7 @@ def test_a_font_that_passed_its_check_is_not_parsed_again_but_a_changed_one_is(
 
 
 def test_a_batch_says_which_datasets_were_up_to_date(cache, tmp_path, capsys):
-    from rolereport.cli import main
+    from rolereport.cli.main import main
 
     args = ["build", str(DATASET), "data-careers-compared", "--out", str(tmp_path)]
     args += ["--only", "guide", "--jobs", "2"]

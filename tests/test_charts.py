@@ -16,12 +16,12 @@ from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 from PIL import Image
 
-from rolereport.brand import load_brand
-from rolereport.chartdraw import drawn_figure as _figure
-from rolereport.charts import render_chart
-from rolereport.model import ChartSpec, Datum, Panel
-from rolereport.pdffigures import chart_height
-from rolereport.theme import Theme
+from rolereport.brand.load import load_brand
+from rolereport.brand.theme import Theme
+from rolereport.charts.draw import drawn_figure as _figure
+from rolereport.charts.render import render_chart
+from rolereport.content.model import ChartSpec, Datum, Panel
+from rolereport.pdf.figures import chart_height
 
 ASSETS = Path(__file__).parents[1] / "assets"
 KINDS = ("pay_range", "pay_location", "outlook", "freelance", "skills", "ladder")
@@ -230,7 +230,7 @@ def test_text_is_drawn_with_the_brand_font_and_bold_where_it_stands_out() -> Non
 def test_the_handout_reads_chart_text_in_the_registered_brand_faces_only() -> None:
     from reportlab.graphics.shapes import String
 
-    from rolereport.pdffigures import vector
+    from rolereport.pdf.figures import vector
 
     drawing = vector(render("pay_range", 2, "svg"), "Times-Roman", "Courier-Bold")
     stack, faces = [drawing], set()
@@ -391,7 +391,7 @@ def test_laying_out_without_drawing_gives_the_bytes_a_full_draw_gives(
 ) -> None:
     # The speed-up: charts are laid out by running the layout engine alone. The bytes must be
     # those of laying out by drawing the whole figure, as matplotlib does before saving.
-    from rolereport import chartlayout
+    from rolereport.charts import layout as chartlayout
 
     chart, roles = stress_chart(chart_id), stress_charts()[1]
     fast = render_chart(chart, theme(), roles, size, fmt, dpi=DPI)

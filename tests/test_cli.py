@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT
 
-from rolereport.cli import main
+from rolereport.cli.main import main
 
 SLUG = "ai-engineer-vs-data-scientist"
 
@@ -110,7 +110,7 @@ def test_init_writes_a_commented_data_file_a_brand_and_the_schema_then_refuses_t
     folder = tmp_path / "workshop"
     assert main(["init", str(folder)]) == 0
     data = (folder / "data.yml").read_text(encoding="utf-8")
-    assert data.startswith("# yaml-language-server: $schema=rolereport.schema.json")
+    assert data.startswith("# yaml-language-server: $schema=rolereport.data.schema.json")
     assert '  as_of: "2023-05"  # Data vintage shown on every page and slide' in data
     assert (folder / "assets" / "brand.yml").is_file()
     assert main(["check", str(folder / "data.yml"), "--assets", str(folder / "assets")]) == 0
@@ -140,8 +140,8 @@ def test_check_prints_warnings_but_succeeds(tmp_path, data_text, capsys):
 
 
 def test_the_readme_documents_every_key_of_the_data_file():
-    from rolereport.facts import Dataset
-    from rolereport.problems import model_in
+    from rolereport.data.facts import Dataset
+    from rolereport.files.problems import model_in
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing, todo = [], [(Dataset, "")]

@@ -1,6 +1,6 @@
 """Colour arithmetic: WCAG contrast and the ink chosen for text on a fill."""
 
-from rolereport.colors import BLACK, WHITE, contrast, ink, mix
+from rolereport.brand.colors import BLACK, WHITE, contrast, ink, mix
 
 
 def test_contrast_of_black_on_white_is_21_and_of_a_colour_with_itself_is_1():

@@ -6,7 +6,7 @@ import json
 import os
 from pathlib import Path
 
-from rolereport.model import Bullets, Figure, Paragraph, SourceList
+from rolereport.content.model import Bullets, Figure, Paragraph, SourceList
 
 GOLDEN = Path(__file__).parent / "golden" / "ai-engineer-vs-data-scientist.json"
 

@@ -9,7 +9,7 @@ import pytest
 from pptx import Presentation
 
 from rolereport import build_report, load_dataset, packaged_datasets, render_deck, render_handout
-from rolereport.formats import money
+from rolereport.text.formats import money
 
 FOUR = "data-careers-compared"
 

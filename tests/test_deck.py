@@ -14,11 +14,11 @@ from pptx import Presentation
 from pptx.util import Emu
 from pypdf import PdfReader
 
-from rolereport.colors import ink
-from rolereport.deck import plan_slides, render_deck
-from rolereport.model import Slide
-from rolereport.slidelayout import BODY_BOTTOM, FOOTER_TOP
-from rolereport.textfit import Measure, Para
+from rolereport.brand.colors import ink
+from rolereport.content.model import Slide
+from rolereport.deck.writer import plan_slides, render_deck
+from rolereport.plan.layout import BODY_BOTTOM, FOOTER_TOP
+from rolereport.text.measure import Measure, Para
 
 CONTENT = ("content", "discussion")
 FOOTER_ROLES = ("Footer", "Page", "Logo", "Decoration")

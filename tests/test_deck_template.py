@@ -20,11 +20,11 @@ from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.util import Emu, Inches
 from test_deck import _misfits
 
-from rolereport.brand import load_brand
-from rolereport.deck import plan_slides, render_deck
-from rolereport.model import Slide
-from rolereport.slideplan import Frames, LayoutFrame, Slot
-from rolereport.textfit import Box, Measure
+from rolereport.brand.load import load_brand
+from rolereport.content.model import Slide
+from rolereport.deck.writer import plan_slides, render_deck
+from rolereport.plan.slides import Frames, LayoutFrame, Slot
+from rolereport.text.measure import Box, Measure
 
 SIZE = (10.0, 5.625)  # the old 16:9 size: not one rolereport picks by itself
 BAR = "C00000"  # the corporate bar the template's master draws on every slide

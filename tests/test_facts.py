@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from rolereport import DataError, load_dataset
-from rolereport.facts import slugify
+from rolereport.data.facts import slugify
 
 
 def write(tmp_path: Path, text: str, name: str = "data.yml") -> Path:
@@ -125,7 +125,7 @@ def test_unknown_dataset_name_lists_the_packaged_ones():
 def test_warnings_flag_stale_data_monthly_pay_and_unsourced_education(dataset):
     from datetime import date
 
-    from rolereport.factwarnings import dataset_warnings
+    from rolereport.data.advice import dataset_warnings
 
     salary = dataset.roles[1].salary.model_copy(update={"median": 9000.0, "p75": None, "p90": None})
     education = dataset.roles[0].education.model_copy(update={"source": None})

@@ -17,7 +17,7 @@ from stress import stress_dataset
 from test_datasets import FOUR, three_roles
 
 from rolereport import build_report, load_dataset, render_handout
-from rolereport.model import Checklist, Report
+from rolereport.content.model import Checklist, Report
 
 PAGE_TITLE = "Self-assessment"
 

@@ -14,9 +14,10 @@ from pptx import Presentation
 from pypdf import PdfReader
 from test_handout import MARKUP, assert_fonts_embedded
 
-from rolereport import build, build_report, load_brand, load_dataset, render_guide
-from rolereport.cli import main
-from rolereport.pdfpage import COVER_TOP, MARGIN_BOTTOM, MARGIN_TOP
+from rolereport import build_report, load_brand, load_dataset, render_guide
+from rolereport.build import pipeline as build
+from rolereport.cli.main import main
+from rolereport.pdf.page import COVER_TOP, MARGIN_BOTTOM, MARGIN_TOP
 
 SLUG = "ai-engineer-vs-data-scientist"
 CLOCK = r"(\d+):(\d\d)"
@@ -218,7 +219,7 @@ def test_the_packaged_four_role_dataset_has_a_guide_for_its_deck():
 def test_every_character_of_the_stress_guide_stays_inside_the_text_frame(theme):
     from stress import stress_dataset
 
-    from rolereport.pdfpage import MARGIN_X
+    from rolereport.pdf.page import MARGIN_X
 
     guide = render_guide(build_report(stress_dataset()), theme)
     assert guide.pages > 20 and not guide.warnings

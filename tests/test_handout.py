@@ -13,9 +13,9 @@ from conftest import require_tool
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
 
+from rolereport.content.model import Figure, Paragraph, Report
 from rolereport.errors import BrandError
-from rolereport.handout import render_handout
-from rolereport.model import Figure, Paragraph, Report
+from rolereport.pdf.handout import render_handout
 
 BASE_14 = {
     *(f"Times-{s}" for s in ("Roman", "Bold", "Italic", "BoldItalic")),

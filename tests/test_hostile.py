@@ -35,7 +35,7 @@ from rolereport import (
     render_handout,
     write_all,
 )
-from rolereport.cli import main
+from rolereport.cli.main import main
 
 SLUG = "ai-engineer-vs-data-scientist"
 PDF, PPTX = f"{SLUG}-handout.pdf", f"{SLUG}-deck.pptx"
@@ -256,9 +256,9 @@ def test_markup_in_data_prints_literally_in_both_documents_and_fetches_nothing(t
 
 
 def test_dollar_signs_in_chart_labels_are_drawn_as_text_not_mathtext(theme):
-    from rolereport.charts import render_chart
-    from rolereport.chartspecs import skills
-    from rolereport.language import Language
+    from rolereport.charts.render import render_chart
+    from rolereport.content.chartspecs import skills
+    from rolereport.content.language import Language
 
     d = data_dict()
     d["roles"][0]["skills"][0]["name"] = "Budget $5 and $10"
@@ -630,8 +630,8 @@ import sys
 import rolereport
 def broken(*args):
     raise ZeroDivisionError("division by zero")
-sys.modules["rolereport.build"].render_deck = broken
-from rolereport.cli import main
+sys.modules["rolereport.build.pipeline"].render_deck = broken
+from rolereport.cli.main import main
 sys.exit(main(sys.argv[1:]))
 """
 

@@ -14,10 +14,10 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from rolereport import DataError, build_report, load_dataset, render_deck, render_handout
-from rolereport.chartdraw import drawn_figure as _figure
-from rolereport.factwarnings import dataset_warnings
-from rolereport.formats import count, money, percent, vintage
-from rolereport.labels import SPECS, english, label_set, languages, placeholders
+from rolereport.charts.draw import drawn_figure as _figure
+from rolereport.data.advice import dataset_warnings
+from rolereport.text.formats import count, money, percent, vintage
+from rolereport.text.labels import SPECS, english, label_set, languages, placeholders
 
 GERMAN = "ki-ingenieur-vs-data-scientist"
 
@@ -180,7 +180,7 @@ def test_a_language_without_a_label_set_formats_numbers_and_warns_that_wording_s
 
 
 def test_the_schema_lists_every_label_key_with_its_english_text():
-    from rolereport.schema import json_schema
+    from rolereport.data.schema import json_schema
 
     keys = json_schema()["properties"]["labels"]["properties"]
     assert keys["page_of"]["description"] == "Page {page} of {pages}"
@@ -236,7 +236,7 @@ def test_the_german_handout_shows_german_numbers_and_labels(german):
 
 
 def test_the_german_worksheet_and_guide_speak_german(german, theme):
-    from rolereport.build import render_guide
+    from rolereport.build.pipeline import render_guide
 
     _, report, pdf, _ = german
     text = _pdf_text(pdf.data)
@@ -298,7 +298,7 @@ def test_english_outputs_name_no_locale_of_their_own(report):
 
 
 def test_the_labels_command_prints_a_language_set_and_refuses_an_unknown_one(capsys):
-    from rolereport.cli import main
+    from rolereport.cli.main import main
 
     assert main(["labels", "de"]) == 0
     assert 'page_of: "Seite {page} von {pages}"' in capsys.readouterr().out

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from rolereport import build_report
-from rolereport.deck import deck_plan
-from rolereport.runsheet import MINUTES, clock, run_sheet
+from rolereport.deck.writer import deck_plan
+from rolereport.plan.runsheet import MINUTES, clock, run_sheet
 
 
 @pytest.fixture(scope="module")

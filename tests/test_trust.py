@@ -18,7 +18,7 @@ from pypdf import PdfReader
 from stress import stress_dataset
 
 from rolereport import build_report, render_deck, render_guide, render_handout
-from rolereport.preview import deck_as_pdf, write_preview
+from rolereport.build.preview import deck_as_pdf, write_preview
 
 SLUG = "ai-engineer-vs-data-scientist"
 
@@ -130,7 +130,7 @@ def _footer_top(prs, theme) -> float:
     from pptx.enum.shapes import PP_PLACEHOLDER
     from pptx.util import Emu
 
-    from rolereport.slidelayout import FOOTER_TOP
+    from rolereport.plan.layout import FOOTER_TOP
 
     if theme.template is None:
         return FOOTER_TOP

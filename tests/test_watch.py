@@ -15,8 +15,8 @@ from pathlib import Path
 from conftest import ASSETS
 from pypdf import PdfReader
 
+from rolereport.build.watch import Attempt, Changes, Watcher
 from rolereport.errors import DataError
-from rolereport.watch import Attempt, Changes, Watcher
 
 SLUG = "ai-engineer-vs-data-scientist"
 WAIT = 120  # seconds: the longest a test waits for a build on a busy machine

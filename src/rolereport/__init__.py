@@ -1,15 +1,15 @@
 """rolereport: sourced career facts → a branded PDF handout, an editable PowerPoint deck and a
 facilitator guide."""
 
-from .batch import Outcome, build_many
-from .brand import load_brand
-from .build import BuildResult, build, render_deck, render_guide, render_handout, write_all
-from .content import build_report
+from .brand.load import load_brand
+from .brand.theme import Theme
+from .build.batch import Outcome, build_many
+from .build.pipeline import BuildResult, build, render_deck, render_guide, render_handout, write_all
+from .build.watch import Watcher
+from .content.model import Report
+from .content.report import build_report
+from .data.facts import Dataset, load_dataset, packaged_datasets
 from .errors import BrandError, DataError, InputError, OutputError, RoleReportError
-from .facts import Dataset, load_dataset, packaged_datasets
-from .model import Report
-from .theme import Theme
-from .watch import Watcher
 
 __version__ = "0.1.0"
 

@@ -1,0 +1,305 @@
+"""One build: data + assets → Report → documents in memory → files replaced atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Literal
+
+from ..brand.load import load_brand
+from ..files.cache import build_key
+from .stamps import fresh, record
+from ..content.report import build_report
+from ..errors import InputError, OutputError, Problem
+from ..data.facts import DEFAULT_DATASET, Dataset, load_dataset
+from ..data.advice import dataset_warnings
+from ..content.model import Rendered, Report
+from ..brand.theme import Theme, theme_files
+from .workers import run_jobs
+
+Output = Literal["pdf", "pptx", "guide"]
+OUTPUTS: tuple[Output, ...] = ("pdf", "pptx", "guide")
+_SUFFIX = {"pdf": "handout.pdf", "pptx": "deck.pptx", "guide": "guide.pdf"}
+_STAGE = {"pdf": "pdf", "pptx": "deck", "guide": "guide"}  # --timings names
+
+Progress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build wrote, what it wants the user to know, and how long each stage took."""
+
+    paths: tuple[Path, ...]
+    warnings: tuple[str, ...]
+    pages: dict[str, int] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    up_to_date: bool = False  # nothing changed since the last build: nothing was rewritten
+
+
+def output_path(out_dir: Path, slug: str, kind: Output) -> Path:
+    """`<out>/<slug>-handout.pdf`, `<out>/<slug>-deck.pptx` or `<out>/<slug>-guide.pdf`."""
+    return out_dir / f"{slug}-{_SUFFIX[kind]}"
+
+
+def render_handout(report: Report, theme: Theme, paper: str = "letter") -> Rendered:
+    from ..pdf.handout import render_handout as render
+
+    return render(report, theme, paper)  # type: ignore[arg-type]
+
+
+def render_deck(report: Report, theme: Theme, aspect: str = "16:9") -> Rendered:
+    from ..deck.writer import render_deck as render
+
+    return render(report, theme, aspect)  # type: ignore[arg-type]
+
+
+def render_guide(
+    report: Report, theme: Theme, paper: str = "letter", aspect: str = "16:9"
+) -> Rendered:
+    """The facilitator guide: the deck's slides as render_deck plans them for this theme and
+    aspect, with timings, notes, prompts, scoring and sources, on the handout's paper."""
+    from ..deck.writer import deck_plan
+    from ..pdf.guide import render_guide as render
+    from ..plan.runsheet import run_sheet
+
+    sheet = run_sheet(report, deck_plan(report, theme, aspect))  # type: ignore[arg-type]
+    return render(sheet, report, theme, paper)  # type: ignore[arg-type]
+
+
+def build(
+    data: str | Path | Dataset | None = None,
+    assets: str | Path | Theme | None = None,
+    out: str | Path = "output",
+    only: Sequence[Output] = OUTPUTS,
+    paper: str | None = None,
+    aspect: str | None = None,
+    progress: Progress | None = None,
+    parallel: bool = True,
+    force: bool = False,
+) -> BuildResult:
+    """Build the requested documents and write them; raises InputError or OutputError.
+
+    Nothing is written unless every requested document rendered, and an existing file is
+    only ever replaced whole. With `parallel`, the documents render side by side where a
+    forked worker pays (see workers.run_jobs): the same bytes, in less time. When the
+    inputs, options and code are those of the last build and its files are untouched, nothing
+    is rendered or rewritten (see buildcache), unless `force`.
+    """
+    say = progress or (lambda _msg: None)
+    timings: dict[str, float] = {}
+    clock = time.perf_counter()
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.perf_counter()
+        timings[stage] = now - clock
+        clock = now
+
+    if paper not in (None, "letter", "a4"):
+        raise InputError.at("--paper", "", f"'{paper}' is not letter or a4")
+    explicit_aspect = aspect is not None
+    aspect = aspect or "16:9"
+    if aspect not in ("16:9", "4:3"):
+        raise InputError.at("--aspect", "", f"'{aspect}' is not 16:9 or 4:3")
+    say("Reading the data file")
+    dataset = data if isinstance(data, Dataset) else load_dataset(data)
+    say("Reading the brand")
+    theme = assets if isinstance(assets, Theme) else load_brand(assets)
+    check_epoch()
+    check_glyphs(
+        dataset, theme, "data" if isinstance(data, Dataset) else str(data or DEFAULT_DATASET)
+    )
+    lap("load")
+    say("Writing the content")
+    report = build_report(dataset)
+    warnings = dataset_warnings(dataset, None if isinstance(data, Dataset) else data)
+    warnings += theme.warnings
+    if explicit_aspect and theme.template and ("pptx" in only or "guide" in only):
+        warnings += (f"--aspect {aspect} is ignored: the template sets the slide size",)
+    kinds = [k for k in OUTPUTS if k in only]
+    targets = {k: output_path(Path(out), report.slug, k) for k in kinds}
+    key = build_key(
+        dataset.model_dump_json(),
+        theme,
+        kinds,
+        paper or theme.paper,
+        aspect,
+        os.environ.get("SOURCE_DATE_EPOCH", "").strip(),
+        files=theme_files(theme),
+    )
+    lap("content")
+    last = None if force else fresh(key, list(targets.values()))
+    if last is not None:
+        say("Nothing changed since the last build")
+        paths = tuple(targets.values())
+        return BuildResult(paths, warnings + last.warnings, last.pages, timings, up_to_date=True)
+    jobs: dict[str, Callable[[], Rendered]] = {}
+    if "pdf" in only:
+        say("Laying out the handout (PDF)")
+        jobs["pdf"] = partial(render_handout, report, theme, paper or theme.paper)
+    if "pptx" in only:
+        say("Building the deck (PowerPoint)")
+        jobs["pptx"] = partial(render_deck, report, theme, aspect)
+    if "guide" in only:
+        say("Writing the facilitator guide (PDF)")
+        jobs["guide"] = partial(render_guide, report, theme, paper or theme.paper, aspect)
+    done = run_jobs(jobs, parallel)
+    rendered: dict[Output, Rendered] = {k: r for k, (r, _) in done.items()}  # type: ignore[misc]
+    timings |= {_STAGE[k]: seconds for k, (_, seconds) in done.items()}
+    lap("render")
+    say("Saving")
+    paths = write_all({targets[k]: r.data for k, r in rendered.items()})
+    pages = {k: r.pages for k, r in rendered.items()}
+    said = tuple(w for r in rendered.values() for w in r.warnings)
+    record(key, paths, pages, said)
+    lap("write")
+    warnings += said
+    return BuildResult(paths, warnings, pages, timings)
+
+
+def write_all(files: dict[Path, bytes]) -> tuple[Path, ...]:
+    """Write every file or none; returns the paths written.
+
+    Each file goes to a temporary file beside its target first, fsynced; targets are replaced
+    only once every file is staged. Raises OutputError when a folder cannot take the files
+    (nothing is replaced then), or when a target cannot be replaced (open in another program,
+    read-only): its new version is then kept beside it as `<stem>.new<suffix>`, and the
+    message names both.
+    """
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for target, data in files.items():
+            staged.append((_stage(target, data), target))
+    except BaseException:
+        for tmp, _ in staged:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+        raise
+    failed: list[Problem] = []
+    for tmp, target in staged:
+        try:
+            os.replace(tmp, target)
+        except OSError as exc:
+            failed.append(Problem(str(target), "", _set_aside(tmp, target, exc)))
+    for folder in {target.parent for _, target in staged}:
+        _fsync_folder(folder)
+    if failed:
+        raise OutputError(failed)
+    return tuple(target for _, target in staged)
+
+
+def _stage(target: Path, data: bytes) -> Path:
+    """`data` in a fsynced temporary file (a dot file) in the target's folder."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise OutputError(
+            f"{target.parent}: cannot write there ({exc.strerror or exc}); choose another --out"
+        ) from None
+    tmp = Path(name)
+    try:
+        mask = os.umask(0)  # mkstemp makes 0600 files; give the mode a new file would get
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+    except BaseException as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        if isinstance(exc, OSError):  # disk full, quota, I/O error
+            raise OutputError(
+                f"{target}: cannot write it ({exc.strerror or exc}); nothing was replaced: "
+                "free some space or choose another --out"
+            ) from None
+        raise
+    return tmp
+
+
+def _set_aside(tmp: Path, target: Path, exc: OSError) -> str:
+    """Keep the new version beside a target that cannot be replaced; say where it went."""
+    reason = exc.strerror or str(exc)
+    aside = target.with_name(f"{target.stem}.new{target.suffix}")
+    try:
+        os.replace(tmp, aside)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        return (
+            f"cannot replace it ({reason}) nor write {aside}; nothing was written for it: "
+            "close it if another program has it open, or make it writable, and build again"
+        )
+    return (
+        f"cannot replace it ({reason}); the new version is {aside}: close the old one "
+        "if another program has it open, or make it writable, then build again or rename it"
+    )
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the renames durable (POSIX); a no-op where folders cannot be opened."""
+    with contextlib.suppress(OSError, AttributeError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+# ZIP timestamps (the deck) run from 1980 to 2107; PDF dates have no such limit.
+_EPOCH_RANGE = (315_532_800, 4_354_819_199)
+
+
+def check_epoch() -> None:
+    """SOURCE_DATE_EPOCH, when set, must be whole seconds that both formats can store."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value and not (value.isdigit() and _EPOCH_RANGE[0] <= int(value) <= _EPOCH_RANGE[1]):
+        raise InputError.at(
+            "SOURCE_DATE_EPOCH",
+            "",
+            f"{value!r} is not a time from 1980 to 2107 in seconds since 1970: unset it or fix it",
+        )
+
+
+def check_glyphs(dataset: Dataset, theme: Theme, file: str = "data") -> None:
+    """Every character of the data must be in the brand font: never print empty boxes."""
+    from fontTools.ttLib import TTFont
+
+    have: set[int] | None = None
+    for path in {theme.font.regular, theme.font.bold, theme.heading_font.bold}:
+        with TTFont(path, lazy=True) as font:
+            cmap = set(font.getBestCmap() or {})
+        have = cmap if have is None else have & cmap
+    problems = []
+    for key, text in _strings(dataset.model_dump(), ""):
+        lost = sorted({c for c in text if not c.isspace() and ord(c) not in (have or set())})
+        if lost:
+            shown = " ".join(f"{c!r} (U+{ord(c):04X})" for c in lost)
+            problems.append(
+                Problem(
+                    file,
+                    key,
+                    f"the brand font {theme.font.family!r} has no {shown}: remove them or "
+                    "use a font that has them",
+                )
+            )
+    if problems:
+        raise InputError(problems)
+
+
+def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for k, v in value.items():
+            yield from _strings(v, f"{path}.{k}" if path else str(k))
+    elif isinstance(value, (list, tuple)):
+        for i, v in enumerate(value):
+            yield from _strings(v, f"{path}[{i}]")

@@ -1,0 +1,158 @@
+"""What long builds print: error lines, watch-mode lines, batch progress and its summary table."""
+
+from __future__ import annotations
+
+import sys
+import traceback
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from ..build.batch import Outcome
+from ..build.watch import Attempt, Watcher
+from ..errors import RoleReportError
+
+_SHOWN_CHANGES = 3  # file names listed in a rebuild line before "+N more"
+
+
+def error_lines(exc: BaseException) -> list[str]:
+    """`Error: ...` lines for any exception: one per problem, or one for an unexpected error."""
+    if isinstance(exc, RoleReportError):
+        return [f"Error: {line}" for line in str(exc).splitlines()]
+    return [
+        f"Error: unexpected {type(exc).__name__}: {exc} (nothing was written; "
+        "rerun with --debug and report it)"
+    ]
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+
+
+class WatchLog:
+    """Prints one line per build of the watch loop; warnings only when they change."""
+
+    def __init__(self, watcher: Watcher, debug: bool = False) -> None:
+        self._watcher, self._debug = watcher, debug
+        self._warnings: tuple[str, ...] | None = None
+
+    def __call__(self, attempt: Attempt) -> None:
+        cause = f"{_changed(attempt.changed)} changed: " if attempt.changed else ""
+        if attempt.error is not None:
+            if self._debug:
+                traceback.print_exception(attempt.error, file=sys.stderr)
+            for line in error_lines(attempt.error):
+                print(line, file=sys.stderr)
+            said = f"build failed after {attempt.seconds:.1f} s; the previous files are kept"
+        else:
+            result = attempt.result
+            assert result is not None
+            if attempt.number == 1:
+                for path in result.paths:
+                    print(path)
+            if result.warnings != self._warnings:
+                for w in result.warnings:
+                    print(f"Warning: {w}", file=sys.stderr)
+                self._warnings = result.warnings
+            done = "built" if attempt.number == 1 else "rebuilt"
+            files = _plural(len(result.paths), "file")
+            if result.up_to_date:  # saved without a change, or as the last build left it
+                done, files = "up to date:", f"{files} unchanged"
+            said = (
+                f"{done} {files} in {attempt.seconds:.1f} s, "
+                f"{_plural(len(result.warnings), 'warning')}"
+            )
+        print(f"[{datetime.now():%H:%M:%S}] {cause}{said}", flush=True)
+        if attempt.number == 1:
+            w = self._watcher
+            print(
+                f"Watching {w.data_file} and {w.assets} for changes; press Ctrl-C to stop.",
+                file=sys.stderr,
+                flush=True,
+            )
+
+
+def _changed(paths: Sequence[Path]) -> str:
+    names = [p.name for p in paths[:_SHOWN_CHANGES]]
+    more = len(paths) - len(names)
+    return ", ".join(names) + (f" (+{more} more)" if more else "")
+
+
+class BatchProgress:
+    """Progress of a batch on stderr: a line per finished dataset, or one updating line on a TTY."""
+
+    def __init__(self, total: int, debug: bool = False) -> None:
+        self._err = sys.stderr
+        self._tty = self._err.isatty()
+        self._debug, self._total, self._failed = debug, total, 0
+        self._shown = False  # an updating line is on screen
+        self._status(0)
+
+    def __call__(self, outcome: Outcome, done: int, total: int) -> None:
+        self._failed += not outcome.ok
+        self.close()
+        if not self._tty:
+            state = _done_text(outcome) if outcome.ok else "failed"
+            print(f"[{done}/{total}] {outcome.dataset}: {state}", file=sys.stderr)
+        for w in outcome.warnings:
+            print(f"Warning: {w}", file=sys.stderr)
+        if self._debug and outcome.trace:
+            print(outcome.trace, end="", file=sys.stderr)
+        for line in outcome.error.splitlines():
+            print(f"Error: {line}", file=sys.stderr)
+        self._status(done)
+
+    def close(self) -> None:
+        """Clear the updating line, if one is shown."""
+        if self._shown:
+            self._err.write("\r\x1b[K")
+            self._err.flush()
+            self._shown = False
+
+    def _status(self, done: int) -> None:
+        if self._tty and done < self._total:
+            failed = f", {self._failed} failed" if self._failed else ""
+            self._err.write(f"Building {self._total} datasets: {done} done{failed}…")
+            self._shown = True
+        self._err.flush()
+
+
+def _done_text(o: Outcome) -> str:
+    files = _plural(len(o.paths), "file") + (" up to date" if o.up_to_date else "")
+    return f"{files} in {o.seconds:.1f} s, {_plural(len(o.warnings), 'warning')}"
+
+
+def summary_table(outcomes: Sequence[Outcome], out: Path) -> str:
+    """A plain-text table: dataset, outputs, time, warnings count or the error; then totals."""
+    rows = [("Dataset", "Outputs", "Time", "Warnings or error")]
+    for o in outcomes:
+        if o.ok:
+            result = str(len(o.warnings))
+        else:
+            lines = o.error.splitlines() or [""]
+            result = "Error: " + lines[0]
+            if len(lines) > 1:
+                result += f" (+{len(lines) - 1} more, above)"
+        files = ", ".join(p.name for p in o.paths) or "-"
+        files += " (up to date)" if o.up_to_date else ""
+        rows.append((o.dataset, files, f"{o.seconds:.1f} s", result))
+    width = [max(len(r[i]) for r in rows) for i in range(3)]
+    lines = [
+        f"{r[0]:<{width[0]}}  {r[1]:<{width[1]}}  {r[2]:>{width[2]}}  {r[3]}".rstrip() for r in rows
+    ]
+    failed = sum(not o.ok for o in outcomes)
+    lines.append(
+        f"{len(outcomes) - failed} built, {failed} failed; the files are in {out}"
+        if failed
+        else f"{len(outcomes)} built; the files are in {out}"
+    )
+    return "\n".join(lines)
+
+
+def timings_lines(outcomes: Sequence[Outcome]) -> list[str]:
+    """One line per built dataset with how long each stage took."""
+    return [
+        f"{o.dataset}: " + ", ".join(f"{k} {v * 1000:.0f} ms" for k, v in o.timings.items())
+        for o in outcomes
+        if o.timings
+    ]

@@ -1,0 +1,333 @@
+"""Checks on the files an assets folder holds: fonts, logos and PowerPoint templates."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import io
+import logging
+import re
+import warnings
+import zipfile
+import zlib
+from pathlib import Path
+
+from ..errors import BrandError
+from .cache import known_good, remember_good
+
+IMAGE_KINDS = ("png", "jpeg", "svg")
+MAX_IMAGE_PIXELS = 40_000_000
+MAX_IMAGE_BYTES = 20_000_000
+MAX_FONT_BYTES = 50_000_000
+MAX_TEMPLATE_BYTES = 100_000_000
+# A template is a zip: bound what unpacking it may cost before anything opens it.
+MAX_TEMPLATE_MEMBERS = 2_000
+MAX_TEMPLATE_UNZIPPED = 200_000_000
+MAX_MEMBER_RATIO = 100  # uncompressed / compressed, for members over RATIO_FLOOR bytes
+RATIO_FLOOR = 1_000_000
+_TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
+_DECK_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
+_XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
+_DATA_IMAGE = re.compile(r"^data:image/(png|jpe?g);base64,", re.IGNORECASE)
+_CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^)'\"\s]*)", re.IGNORECASE)
+_TRUETYPE_TABLES = ("head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf", "name", "post")
+
+
+def _read(path: Path, limit: int, key: str, brand_file: Path, what: str) -> bytes:
+    """At most `limit` bytes of `path`; BrandError when it is bigger or unreadable."""
+    try:
+        with path.open("rb") as fh:
+            data = fh.read(limit + 1)
+    except OSError as exc:
+        raise BrandError.at(
+            brand_file, key, f"cannot read '{path.name}' ({exc.strerror})"
+        ) from None
+    if len(data) > limit:
+        raise BrandError.at(
+            brand_file,
+            key,
+            f"'{path.name}' is larger than {limit // 1_000_000} MB: use a smaller {what}",
+        )
+    return data
+
+
+def check_font(path: Path, key: str, brand_file: Path) -> None:
+    """A TrueType-outline font file, or BrandError saying what to supply instead."""
+    from fontTools.ttLib import TTFont, TTLibError
+
+    data = _read(path, MAX_FONT_BYTES, key, brand_file, "font")
+    if known_good("font", data):  # parsed and passed in an earlier build
+        return
+    fs_type = 0
+    quiet = logging.getLogger("fontTools")  # it logs oddities it reads past, e.g. old dates
+    level = quiet.level
+    quiet.setLevel(logging.ERROR)
+    try:
+        with TTFont(io.BytesIO(data), lazy=True, fontNumber=0) as font:
+            tables = set(font.keys())
+            if "glyf" in tables:
+                # Parse what a PDF writer reads, so a truncated file fails here and not
+                # later inside ReportLab with struct.error.
+                for tag in _TRUETYPE_TABLES:
+                    font[tag]  # reading the table is the check
+                fs_type = font["OS/2"].fsType if "OS/2" in tables else 0
+    except (TTLibError, OSError, ValueError, AssertionError, IndexError, KeyError) as exc:
+        raise BrandError.at(
+            brand_file, key, f"'{path.name}' is not a readable font file ({exc}): supply a .ttf"
+        ) from None
+    except Exception as exc:  # fontTools raises struct.error, TypeError... on damaged tables
+        raise BrandError.at(
+            brand_file,
+            key,
+            f"'{path.name}' is a damaged font file ({type(exc).__name__}): supply a good .ttf",
+        ) from None
+    finally:
+        quiet.setLevel(level)
+    if "glyf" not in tables:
+        kind = "a CFF (PostScript-outline) OpenType font" if "CFF " in tables else "not TrueType"
+        raise BrandError.at(
+            brand_file,
+            key,
+            f"'{path.name}' is {kind}; PDF fonts need TrueType outlines: supply the .ttf version",
+        )
+    if fs_type == 0x0002 or fs_type & 0x0300:  # the rule ReportLab applies when embedding
+        raise BrandError.at(
+            brand_file,
+            key,
+            f"'{path.name}' does not allow embedding (its licence flags, fsType {fs_type:#06x}): "
+            "choose a font whose licence allows embedding in documents",
+        )
+    remember_good("font", data)
+
+
+def image_kind(path: Path, key: str, brand_file: Path) -> str:
+    """'png', 'jpeg' or 'svg', judged by content; BrandError for anything else or a bad file."""
+    data = _read(path, MAX_IMAGE_BYTES, key, brand_file, "image")
+    if not data:
+        raise BrandError.at(
+            brand_file,
+            key,
+            f"'{path.name}' is not a usable PNG, JPEG or SVG image: it is empty (0 bytes)",
+        )
+    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
+    start = data[:4096].lower()
+    if head[:1] == b"<" and b"<svg" in start and b"<html" not in start:
+        _check_svg(data, path, key, brand_file)
+        return "svg"
+    if head[:1] == b"<":
+        raise BrandError.at(
+            brand_file,
+            key,
+            f"'{path.name}' is not a usable PNG, JPEG or SVG image: it is a web page or "
+            "other text; save the image itself",
+        )
+    return _check_raster(data, f"'{path.name}'", key, brand_file)
+
+
+def _check_raster(data: bytes, name: str, key: str, brand_file: Path) -> str:
+    """'png' or 'jpeg' for image bytes Pillow decodes within the pixel limit."""
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(io.BytesIO(data)) as im:
+                kind = (im.format or "").lower()
+                if im.width * im.height > MAX_IMAGE_PIXELS:
+                    raise ValueError(
+                        f"{im.width}×{im.height} pixels is more than "
+                        f"{MAX_IMAGE_PIXELS:,}; scale it down"
+                    )
+                im.load()  # decodes every pixel: a truncated or damaged file fails here
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        raise BrandError.at(
+            brand_file,
+            key,
+            f"{name} is not a usable PNG, JPEG or SVG image ({str(exc).rstrip('.')}): "
+            f"scale it down to at most {MAX_IMAGE_PIXELS:,} pixels",
+        ) from None
+    except Image.UnidentifiedImageError:
+        raise BrandError.at(
+            brand_file, key, f"{name} is not a usable PNG, JPEG or SVG image (unknown format)"
+        ) from None
+    except Exception as exc:  # Pillow raises many types; the bomb warning is one of them
+        raise BrandError.at(
+            brand_file, key, f"{name} is not a usable PNG, JPEG or SVG image ({exc})"
+        ) from None
+    if kind not in IMAGE_KINDS:
+        raise BrandError.at(
+            brand_file, key, f"{name} is a {kind.upper()} image: use PNG, JPEG or SVG"
+        )
+    return kind
+
+
+def _check_svg(data: bytes, path: Path, key: str, brand_file: Path) -> None:
+    """A well-formed SVG without entities or references to anything outside itself."""
+    from lxml import etree
+
+    def refuse(why: str) -> BrandError:
+        return BrandError.at(brand_file, key, f"'{path.name}' {why}")
+
+    if b"<!ENTITY" in data:
+        raise refuse("declares entities; save it again without a DTD")
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        raise refuse(f"is not valid SVG ({exc})") from None
+    if not isinstance(root.tag, str) or etree.QName(root).localname != "svg":
+        raise refuse("is not an SVG image")
+    if root.getroottree().docinfo.internalDTD is not None:
+        raise refuse("declares entities; save it again without a DTD")
+    for pi in root.itersiblings(preceding=True):
+        if isinstance(pi, etree._ProcessingInstruction):
+            raise refuse(f"loads <?{pi.target}?>: save it again as plain SVG")
+    for el in root.iter():
+        if not isinstance(el.tag, str):  # comments and processing instructions
+            if isinstance(el, etree._ProcessingInstruction):
+                raise refuse(f"loads <?{el.target}?>: save it again as plain SVG")
+            continue
+        for name, value in el.attrib.items():
+            if etree.QName(name).localname == "href" or name == _XLINK_HREF:
+                _check_reference(value.strip(), refuse, key, brand_file, path)
+            elif "url(" in value.lower():
+                _check_css(value, refuse)
+        if etree.QName(el).localname == "style" and el.text:
+            _check_css(el.text, refuse)
+
+
+def _check_reference(value: str, refuse, key: str, brand_file: Path, path: Path) -> None:
+    """An href may point inside the SVG (`#id`) or embed a PNG or JPEG (`data:`)."""
+    if value.startswith("#"):
+        return
+    match = _DATA_IMAGE.match(value)
+    if match is None:
+        shown = value if len(value) <= 60 else value[:57] + "..."
+        raise refuse(
+            f"refers to {shown!r}; a logo may only embed PNG or JPEG images "
+            "(data:image/...;base64): embed the image or remove the reference"
+        )
+    try:
+        embedded = base64.b64decode(value[match.end() :], validate=False)
+    except (binascii.Error, ValueError) as exc:
+        raise refuse(f"embeds an image that is not valid base64 ({exc})") from None
+    _check_raster(embedded, f"the image embedded in '{path.name}'", key, brand_file)
+
+
+def _check_css(text: str, refuse) -> None:
+    if "@import" in text.lower():
+        raise refuse("imports a style sheet: save it again with its styles inline")
+    for target in _CSS_URL.findall(text):
+        if not target.startswith("#"):
+            raise refuse(f"refers to url({target}); only url(#id) inside the SVG is allowed")
+
+
+def template_bytes(path: Path, key: str, brand_file: Path) -> bytes:
+    """The template as .pptx bytes python-pptx opens (a .potx gets the deck content type).
+
+    Raises BrandError for anything but a plain, bounded PowerPoint package: a zip bomb,
+    macros or ActiveX controls, DTDs, or relationships to external files other than links.
+    """
+    data = _read(path, MAX_TEMPLATE_BYTES, key, brand_file, "template")
+    name = path.name
+
+    def refuse(why: str) -> BrandError:
+        return BrandError.at(brand_file, key, f"'{name}' {why}")
+
+    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE: an encrypted or old .ppt file
+        raise refuse("is encrypted or an old .ppt file: save it as .pptx without a password")
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            items = z.infolist()
+            _check_sizes(items, refuse)
+            types = z.read("[Content_Types].xml")
+            _check_parts(z, items, types, refuse)
+            if _TEMPLATE_TYPE.encode() not in types:
+                return data
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
+                for item in items:
+                    body = z.read(item)
+                    if item.filename == "[Content_Types].xml":
+                        body = body.replace(_TEMPLATE_TYPE.encode(), _DECK_TYPE.encode())
+                    w.writestr(item, body)
+            return out.getvalue()
+    except BrandError:
+        raise
+    except (zipfile.BadZipFile, KeyError, EOFError, zlib.error, ValueError) as exc:
+        raise refuse(f"is not a PowerPoint file ({exc}): save it as .pptx") from None
+    except (NotImplementedError, RuntimeError) as exc:  # unknown compression, encryption
+        raise refuse(f"cannot be unpacked ({exc}): save it again as .pptx") from None
+
+
+def _check_sizes(items: list[zipfile.ZipInfo], refuse) -> None:
+    """Refuse a zip bomb from its directory alone, before unpacking anything."""
+    if len(items) > MAX_TEMPLATE_MEMBERS:
+        raise refuse(f"has {len(items):,} parts; a template has at most {MAX_TEMPLATE_MEMBERS:,}")
+    total = sum(i.file_size for i in items)
+    if total > MAX_TEMPLATE_UNZIPPED:
+        raise refuse(
+            f"unpacks to {total:,} bytes; the limit is {MAX_TEMPLATE_UNZIPPED:,} "
+            "(a zip bomb?): remove large media from the template"
+        )
+    for i in items:
+        if i.file_size > RATIO_FLOOR and i.file_size > MAX_MEMBER_RATIO * max(i.compress_size, 1):
+            raise refuse(
+                f"part {i.filename} unpacks {i.file_size // max(i.compress_size, 1):,} times "
+                "its packed size (a zip bomb?): save the template again from PowerPoint"
+            )
+
+
+def _check_parts(z: zipfile.ZipFile, items: list[zipfile.ZipInfo], types: bytes, refuse) -> None:
+    """No macros, no ActiveX, no DTDs, no external relationships but hyperlinks."""
+    from lxml import etree
+
+    lowered = types.lower()
+    if b"macroenabled" in lowered or b"vbaproject" in lowered:
+        raise refuse("is macro-enabled: save it as a .pptx or .potx without macros")
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    for item in items:
+        lower = item.filename.lower()
+        if lower.endswith(("vbaproject.bin", "vbadata.xml")):
+            raise refuse(f"contains macros ({item.filename}): save it without macros")
+        if "/activex/" in lower:
+            raise refuse(f"contains ActiveX controls ({item.filename}): remove them")
+        if not lower.endswith((".xml", ".rels")):
+            continue
+        body = z.read(item)
+        if b"<!DOCTYPE" in body or b"<!ENTITY" in body:
+            raise refuse(f"part {item.filename} declares a DTD: save the template again")
+        if not lower.endswith(".rels") or b"External" not in body:
+            continue
+        try:
+            rels = etree.fromstring(body, parser)
+        except etree.XMLSyntaxError as exc:
+            raise refuse(f"part {item.filename} is not valid XML ({exc})") from None
+        for rel in rels:
+            if rel.get("TargetMode") != "External":
+                continue
+            if str(rel.get("Type", "")).endswith("/hyperlink"):
+                continue  # a link someone may click, never something opened by itself
+            target = str(rel.get("Target", ""))
+            shown = target if len(target) <= 60 else target[:57] + "..."
+            raise refuse(
+                f"links to the outside file {shown!r} (in {item.filename}): "
+                "embed it or remove the link in PowerPoint, then save again"
+            )
+
+
+def template_layouts(data: bytes, path: Path, key: str, brand_file: Path) -> tuple[str, ...]:
+    """The names of the layouts a template offers, in master order."""
+    from pptx import Presentation
+
+    try:
+        prs = Presentation(io.BytesIO(data))
+    except Exception as exc:  # python-pptx raises KeyError, ValueError, lxml errors, ...
+        raise BrandError.at(
+            brand_file, key, f"'{path.name}' cannot be opened as a presentation ({exc})"
+        ) from None
+    return tuple(layout.name for master in prs.slide_masters for layout in master.slide_layouts)

@@ -1,0 +1,231 @@
+"""The Report's sections and blocks as ReportLab flowables: safe markup, headings, paragraphs,
+lists, callouts, figures and sources; tables and the worksheet from their own modules."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any
+from xml.sax.saxutils import escape
+
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.units import inch
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreakIfNotEmpty
+from reportlab.platypus import Paragraph as Para
+from reportlab.platypus import Table as Grid
+
+from ..content.model import (
+    Block,
+    Bullets,
+    Callout,
+    ChartSpec,
+    Checklist,
+    Figure,
+    Paragraph,
+    Report,
+    Section,
+    SourceList,
+    Table,
+)
+from ..text.formats import cite_mark
+from .figures import Chart, chart_drawing
+from .form import worksheet
+from .style import ALL, BOX_PAD, CITE_PT, LEFT_RULE, TINT, grid, styles, tint
+from .tables import table
+
+if TYPE_CHECKING:
+    from ..brand.theme import Theme
+    from .setup import Fonts
+
+SECTION_MIN_SPACE = 2.2 * inch  # a section starts on a new page when less is left
+SOURCE_KEY = "source-"
+_CITE_TAIL = re.compile(r"\s*\[(\d+(?:,\s*\d+)*)\]\s*$")
+_LINKABLE = ("https://", "http://", "mailto:")
+
+
+def _esc(text: str, attr: bool = False) -> str:
+    """User text → markup that prints exactly as typed: the only door from data to markup."""
+    return escape(text, {'"': "&quot;"} if attr else {})
+
+
+class Anchor(Flowable):
+    """A link destination above a heading; the doc's afterFlowable makes it an outline entry."""
+
+    def __init__(self, key: str, title: str, level: int) -> None:
+        super().__init__()
+        self.key, self.title, self.level, self.keepWithNext = key, title, level, 1
+
+    def draw(self) -> None:  # zero size: it never moves the heading, nor a page break
+        self.canv.bookmarkHorizontal(self.key, 0, 30)  # the heading below, and some air
+
+
+class _Accent(Flowable):
+    """The short bar under a heading, in vector, kept with the heading."""
+
+    def __init__(self, w: float, h: float, color: Color, space_after: float = 0):
+        super().__init__()
+        self.width, self.height, self.color = w, h, color
+        self.spaceAfter, self.keepWithNext = space_after, 1
+
+    def draw(self) -> None:
+        self.canv.setFillColor(self.color)
+        self.canv.setStrokeColor(self.color)
+        self.canv.setLineWidth(0.9)
+        self.canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+
+
+class Blocks:
+    """Translates sections and blocks into flowables for a frame `width` points wide."""
+
+    def __init__(self, report: Report, theme: Theme, fonts: Fonts, width: float) -> None:
+        self.report, self.theme, self.fonts, self.width = report, theme, fonts, width
+        self.st = styles(theme, fonts)
+        has_list = any(isinstance(b, SourceList) for s in report.sections for b in s.blocks)
+        self.known = {r.number for r in report.sources}
+        self.anchored = self.known if has_list else set()
+        self.figures, self.drawings = 0, dict[int, Drawing]()  # charts are drawn once per build
+        self.chars: set[str] = set()  # every character printed, for the font coverage check
+
+    def rich(self, text: str, cites: tuple[int, ...] = (), lead: str = "") -> str:
+        """Escaped text after an optional bold lead-in, then its cite marks as links."""
+        m = _CITE_TAIL.search(text)
+        found = [int(n) for n in m.group(1).split(",")] if m else []
+        if m and set(found) <= self.known:  # content.py writes some marks into the text
+            text, cites = text[: m.start()], (*cites, *found)
+        self.chars.update(text + lead)
+        out = _esc(text)
+        if lead:
+            out = f"<b>{_esc(lead)}</b>" + (f": {out}" if text else "")
+        if not cites:
+            return out
+        linked = re.sub(r"\d+", self._cite_link, _esc(cite_mark(cites)))
+        return f'{out} <font size="{CITE_PT}" color="{_esc(self.theme.link, True)}">{linked}</font>'
+
+    def _cite_link(self, n: re.Match[str]) -> str:
+        return f'<a href="#{SOURCE_KEY}{n[0]}">{n[0]}</a>' if int(n[0]) in self.anchored else n[0]
+
+    def para(self, text: str, style: str = "body", cites: tuple[int, ...] = ()) -> Para:
+        return Para(self.rich(text, cites), self.st[style])
+
+    def role_of(self, title: str) -> int | None:
+        """The role a heading names ("Data Scientist", "AI Engineer: skills"), if any."""
+        for i, r in enumerate(self.report.roles):
+            if title == r.name or title.startswith(r.name + ":") or title.endswith(": " + r.name):
+                return i
+        return None
+
+    def heading(self, key: str, title: str, new_page: bool = False) -> list[Flowable]:
+        """A section's start: a page break when asked (or when little room is left), its
+        outline entry, its title and the accent bar under it."""
+        out = [PageBreakIfNotEmpty() if new_page else CondPageBreak(SECTION_MIN_SPACE)]
+        accent = _Accent(36, 3, HexColor(self.theme.secondary), space_after=10)
+        return [*out, Anchor(f"sec-{key}", title, 0), self.para(title, "h1"), accent]
+
+    def section(self, s: Section) -> list[Flowable]:
+        out = self.heading(s.id, s.title, s.new_page)
+        card: list[Flowable] = []
+        for i, (b, after) in enumerate(zip(s.blocks, [*s.blocks[1:], None], strict=True)):
+            flow = self.block(b, f"sec-{s.id}-{i}")
+            if isinstance(b, Paragraph | Bullets) and isinstance(after, Figure):
+                for f in flow:  # the lines introducing a figure stay on its page
+                    f.keepWithNext = 1
+            if card and flow:  # a role's card never ends a page without its first lines
+                flow, card = [KeepTogether([*card, flow[0]]), *flow[1:]], []
+            if isinstance(b, Callout) and after is not None and flow[-1].keepWithNext:
+                card = flow
+                continue
+            out += flow
+        return out + card
+
+    def block(self, b: Block, key: str) -> list[Flowable]:
+        if isinstance(b, Paragraph):
+            return [self.para(b.text, b.style, b.cites)]
+        if isinstance(b, Bullets):
+            return self.bullets(b, key)
+        if isinstance(b, Callout):
+            return self.callout(b, key)
+        if isinstance(b, Figure):
+            return self.figure(b.chart)
+        if isinstance(b, Table):
+            return table(self, b, key)
+        return self.checklist(b) if isinstance(b, Checklist) else self.sources(b)
+
+    def bullets(self, b: Bullets, key: str) -> list[Flowable]:
+        out = self.h2(b.title, key) if b.title else []
+        for n, item in enumerate(b.items, 1):
+            style = self.st["bullet_last" if n == len(b.items) else "bullet"]
+            mark = f"{n}." if b.numbered else "•"
+            out.append(Para(self.rich(item.text, item.cites, item.lead), style, bulletText=mark))
+            out[-1].keepWithNext = int(n == len(b.items) - 1 > 1)  # no lone last item
+        return out
+
+    def h2(self, title: str, key: str, cites: tuple[int, ...] = ()) -> list[Flowable]:
+        head = self.para(title, "h2", cites)
+        return [head] if self.role_of(title) is None else [Anchor(key, title, 1), head]
+
+    def box(self, cells: list[Flowable], fill: Color, *rule: Any) -> Grid:
+        """A full-width, one-cell panel with a tinted fill and a rule (LINEBEFORE or BOX)."""
+        pad = (BOX_PAD, BOX_PAD, BOX_PAD * 0.8, BOX_PAD * 0.8)
+        return grid(
+            [[cells]],
+            [self.width],
+            self.fonts.regular,
+            ("BACKGROUND", *ALL, fill),
+            (rule[0], *ALL, *rule[1:]),
+            pad=pad,
+        )
+
+    def callout(self, c: Callout, key: str) -> list[Flowable]:
+        role = self.role_of(c.title)
+        color = self.theme.primary if role is None else self.theme.role_color(role)
+        cells = [self.para(c.title, "box_title"), self.para(c.text, "box", c.cites)]
+        box = self.box(cells, tint(color, TINT), "LINEBEFORE", LEFT_RULE, HexColor(color))
+        box.spaceBefore, box.spaceAfter = 6, 10
+        if role is None:
+            return [box]
+        box.keepWithNext = 1  # a role's card heads its profile
+        return [Anchor(key, c.title, 1), box]
+
+    def figure(self, spec: ChartSpec) -> list[Flowable]:
+        self.figures += 1
+        if self.figures not in self.drawings:
+            roles = tuple(r.id for r in self.report.roles)
+            self.drawings[self.figures] = chart_drawing(
+                spec, self.theme, roles, self.width, self.fonts
+            )
+        color = _esc(self.theme.heading_color, True)
+        label = _esc(self.report.words.fill("figure", number=self.figures))
+        number = f'<font color="{color}"><b>{label}</b></font> '
+        parts = [Para(number + self.rich(spec.title, spec.cites), self.st["caption"])]
+        parts.append(Chart(self.drawings[self.figures]))
+        if spec.note.strip():
+            parts.append(self.para(spec.note.strip(), "note"))
+        parts[-1].spaceAfter = self.st["note"].spaceAfter  # not a Spacer: dropped at a page end
+        for f in parts[:-1]:  # caption, chart and note share a page: a chain, not a container,
+            f.keepWithNext = 1  # so that the lines introducing the figure can join it
+        return parts
+
+    def checklist(self, c: Checklist) -> list[Flowable]:
+        return worksheet(self, c)
+
+    def sources(self, s: SourceList) -> list[Flowable]:
+        return self.h2(self.report.words.sources, "sources") + self.source_entries(s)
+
+    def source_entries(self, s: SourceList) -> list[Flowable]:
+        """The numbered sources, each a link destination for the marks that cite it."""
+        out: list[Flowable] = []
+        for ref in s.sources:
+            title = ref.title.strip()
+            parts = [self.rich(title if title.endswith((".", "?", "!")) else title + ".")]
+            where = ", ".join(x for x in (ref.publisher, str(ref.year or "")) if x)
+            parts += [self.rich(where) + "."] if where else []
+            parts += [self.url(ref.url)] if ref.url else []
+            markup = f'<a name="{SOURCE_KEY}{ref.number}"/>' + " ".join(parts)
+            out.append(Para(markup, self.st["source"], bulletText=f"[{ref.number}]"))
+        return out
+
+    def url(self, url: str) -> str:
+        self.chars.update(url)
+        if not url.lower().startswith(_LINKABLE):  # never a javascript: or file: link
+            return _esc(url)
+        return f'<a href="{_esc(url, True)}" color="{_esc(self.theme.link, True)}">{_esc(url)}</a>'

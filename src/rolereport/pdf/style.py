@@ -1,0 +1,76 @@
+"""The PDFs' type and colour: paragraph styles by role, tints and inks, the table grid."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Table as Grid
+
+from ..brand import colors
+from ..brand.colors import WHITE, mix
+
+if TYPE_CHECKING:
+    from ..brand.theme import Theme
+    from .setup import Fonts
+
+BODY_PT, CELL_PT, CITE_PT = 10.5, 9.5, 7.5  # body text, table cells, cite marks
+GAP, BULLET_INDENT, BOX_PAD, LEFT_RULE = 6, 14, 11, 4  # paragraph gap; callout padding, rule
+TINT, ZEBRA = 0.10, 0.05
+ALL = ((0, 0), (-1, -1))
+
+
+def tint(hex_color: str, amount: float) -> Color:
+    """`hex_color` on white paper at `amount` strength (1: the colour, 0: white)."""
+    return HexColor(mix(hex_color, WHITE, 1 - amount))
+
+
+def ink(hex_color: str) -> Color:
+    """Black or white, whichever has the higher WCAG contrast ratio on `hex_color`."""
+    return HexColor(colors.ink(hex_color))
+
+
+def styles(theme: Theme, f: Fonts) -> dict[str, ParagraphStyle]:
+    """The paragraph styles by role (body, lead, h1, h2, cell, caption ...) in the brand."""
+    muted, head = HexColor(theme.muted), HexColor(theme.heading_color)
+    body = ParagraphStyle(
+        "body",
+        fontName=f.regular,
+        fontSize=BODY_PT,
+        leading=14.5,
+        textColor=HexColor(theme.foreground),
+        spaceAfter=GAP,
+        allowWidows=0,
+        bulletFontName=f.bold,
+        bulletColor=HexColor(theme.primary),
+    )
+    heading = {"fontName": f.head, "textColor": head, "keepWithNext": 1}
+    cell = {"fontSize": CELL_PT, "leading": CELL_PT + 3, "spaceAfter": 0}
+    bullet = {"leftIndent": BULLET_INDENT, "bulletIndent": 2, "spaceAfter": 3}
+    table: dict[str, dict[str, Any]] = {
+        "lead": {"fontSize": 12.5, "leading": 17.5, "spaceAfter": 12},
+        "small": {"fontSize": 8.5, "leading": 11.5, "textColor": muted},
+        "note": {"fontSize": 8.5, "leading": 11.5, "textColor": muted, "spaceAfter": 12},
+        "h1": {**heading, "fontSize": 20, "leading": 24, "spaceBefore": 16, "spaceAfter": 4},
+        "h2": {**heading, "fontSize": 13, "leading": 16.5, "spaceBefore": 10, "spaceAfter": 4},
+        "box_title": {**heading, "fontSize": 13, "leading": 16.5, "spaceAfter": 2},
+        "bullet": bullet,
+        "bullet_last": {**bullet, "spaceAfter": 3 + 2 * GAP},
+        "cell": cell,
+        "label": {**cell, "fontName": f.bold},
+        "caption": {"fontSize": 10, "leading": 13, "spaceBefore": 6, "spaceAfter": 4},
+        "box": {"spaceAfter": 0},
+        "toc_page": {"spaceAfter": 0, "alignment": 2, "textColor": muted},
+        "source": {"fontSize": 9.5, "leading": 13, "leftIndent": 22, "spaceAfter": 5},
+    }
+    return {"body": body} | {k: ParagraphStyle(k, parent=body, **v) for k, v in table.items()}
+
+
+def grid(rows: list[list[Any]], widths: list[Any], font: str, *cmds: Any, **kw: Any) -> Grid:
+    """A left-aligned table in the brand font (ReportLab's default is Helvetica) that splits
+    between and inside rows; `pad` is (left, right, top, bottom)."""
+    sides = ("LEFTPADDING", "RIGHTPADDING", "TOPPADDING", "BOTTOMPADDING")
+    pads = zip(sides, kw.pop("pad"), strict=True)
+    style = [("FONTNAME", *ALL, font), ("VALIGN", *ALL, "TOP"), *((p, *ALL, v) for p, v in pads)]
+    return Grid(rows, colWidths=widths, hAlign="LEFT", splitInRow=1, style=[*style, *cmds], **kw)

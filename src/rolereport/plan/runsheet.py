@@ -1,0 +1,255 @@
+"""The facilitator guide's content: the deck's slides with suggested minutes on a running clock,
+their key points and notes, discussion prompts, the scoring key and the sources. Pure."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from types import MappingProxyType
+
+from ..content.model import Checklist, Report, Slide, SourceList, Table
+from ..text.labels import fill
+from .guidemodel import GuideSlide, Part, Point, Question, RunSheet, Scoring
+from .model import PlannedSlide
+
+# Suggested minutes by what a slide asks of the room: a title or a list of sources is a
+# moment; a chart or a table takes explaining; an exercise or a question takes talking.
+MINUTES: Mapping[str, int] = MappingProxyType(
+    {
+        "title": 1,
+        "agenda": 2,
+        "glance": 3,
+        "section": 1,
+        "sources": 1,
+        "bullets": 2,
+        "visual": 3,
+        "exercise": 5,  # the self-assessment: three minutes to tick, then a show of hands
+        "question": 5,  # each discussion question, as the slide's notes say
+        "continued": 1,  # the rest of an agenda, a table of figures, an exercise, the sources
+    }
+)
+
+
+class _Say:
+    """The guide's labels (the report's `guide`): `say("ends", clock="1:24")`."""
+
+    def __init__(self, texts: Mapping[str, str]) -> None:
+        self.texts = texts
+        self.prompts = tuple(
+            texts[k] for k in sorted(texts, key=_prompt_number) if k.startswith("prompt_")
+        )  # follow-up prompts for the discussion questions, taken in turn
+
+    def __call__(self, key: str, /, **values: object) -> str:
+        return fill(self.texts[key], self.texts["and"], **values)
+
+
+def _prompt_number(key: str) -> int:
+    return int(key.rpartition("_")[2]) if key.startswith("prompt_") else 0
+
+
+def clock(minutes: int) -> str:
+    """`95` → `1:35`: hours and minutes from the start of the session."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
+
+
+def run_sheet(report: Report, plan: Sequence[PlannedSlide]) -> RunSheet:
+    """The guide's content for a report and the deck's plan (deck.deck_plan): one entry per
+    planned slide, in the deck's order and numbering. Pure."""
+    w = _Say(report.guide)
+    checklist = next(
+        (b for s in report.sections for b in s.blocks if isinstance(b, Checklist)), None
+    )
+    statements = tuple(i.text for i in checklist.items) if checklist else ()
+    asked = [s for s in _origins(plan) if s.layout == "discussion" and s.bullets != statements]
+    questions = tuple(q for s in asked for q in s.bullets)
+    slides: list[GuideSlide] = []
+    start = 0
+    for i, s in enumerate(plan):
+        prev = plan[i - 1] if i else None
+        minutes = _minutes(s, prev, questions, statements)
+        part = _part(w, report, s)
+        timing = w(
+            "timing",
+            number=s.number,
+            start=clock(start),
+            end=clock(start + minutes),
+            minutes=minutes,
+            part=part,
+        )
+        title = _shown_title(s)
+        heading = w("slide", number=s.number, title=title)
+        points = _points(w, s)
+        slides.append(
+            GuideSlide(s.number, title, heading, timing, part, start, minutes, points, s.notes)
+        )
+        start += minutes
+    parts = _parts(slides)
+    table = Table(
+        (w("col_part"), w("col_slides"), w("col_minutes"), w("col_start")),
+        (
+            *((p.title, _range(p.first, p.last), str(p.minutes), clock(p.start)) for p in parts),
+            (
+                w("total"),
+                _range(1, len(slides)) if slides else "",
+                str(start),
+                w("ends", clock=clock(start)),
+            ),
+        ),
+    )
+    facts = (
+        report.as_of,
+        w("total_time", minutes=start, clock=clock(start)),
+        w("slide_count", count=len(slides)),
+    )
+    return RunSheet(
+        title=report.title,
+        subtitle=w("guide"),
+        doc_title=w("doc_title", title=report.title),
+        header=w("header", title=report.title),
+        facts=facts,
+        intro=w("intro", minutes=start),
+        parts=parts,
+        table=table,
+        total=start,
+        slides=tuple(slides),
+        questions=tuple(
+            Question(q, w.prompts[n % len(w.prompts)]) for n, q in enumerate(questions)
+        ),
+        questions_intro=w(
+            "discussion_intro",
+            slides=_where(w, plan, set(map(id, asked))),
+            minutes=MINUTES["question"],
+        ),
+        scoring=_scoring(w, report, checklist, plan),
+        sources=SourceList(report.sources),
+        words=w.texts,
+    )
+
+
+def _origins(plan: Sequence[PlannedSlide]) -> list[Slide]:
+    """The report's slides the plan draws, each once, in order."""
+    seen: dict[int, Slide] = {}
+    for s in plan:
+        if s.origin is not None:
+            seen.setdefault(id(s.origin), s.origin)
+    return list(seen.values())
+
+
+def _continues(s: PlannedSlide, prev: PlannedSlide | None) -> bool:
+    """A continuation slide: more of what the slide before it began."""
+    return prev is not None and prev.kind == s.kind and prev.origin is s.origin
+
+
+def _minutes(
+    s: PlannedSlide,
+    prev: PlannedSlide | None,
+    questions: tuple[str, ...],
+    statements: tuple[str, ...],
+) -> int:
+    more = _continues(s, prev)
+    if s.kind in ("agenda", "glance", "sources"):
+        return MINUTES["continued"] if more else MINUTES[s.kind]
+    if s.kind in ("title", "section"):
+        return MINUTES[s.kind]
+    origin = s.origin.bullets if s.origin else ()
+    if s.kind == "discussion" and origin and origin == statements:
+        return MINUTES["continued"] if more else MINUTES["exercise"]
+    if s.kind == "discussion" and origin and set(origin) <= set(questions):
+        ends = [q for q in origin if any(" ".join(q.split()).endswith(p.text) for p in _body(s))]
+        # A question split over slides is timed once, on the slide where it ends.
+        return MINUTES["question"] * len(ends) if ends else MINUTES["continued"]
+    return MINUTES["visual"] if s.visual else MINUTES["bullets"]
+
+
+def _part(w: _Say, report: Report, s: PlannedSlide) -> str:
+    if s.origin is None:
+        return w("closing") if s.kind == "sources" else w("opening")
+    return next(
+        (sec.title for sec in report.sections if any(x is s.origin for x in sec.slides)), ""
+    )
+
+
+def _parts(slides: Sequence[GuideSlide]) -> tuple[Part, ...]:
+    parts: list[Part] = []
+    for s in slides:
+        if parts and parts[-1].title == s.part:
+            p = parts[-1]
+            parts[-1] = Part(p.title, p.first, s.number, p.start, p.minutes + s.minutes)
+        else:
+            parts.append(Part(s.part, s.number, s.number, s.start, s.minutes))
+    return tuple(parts)
+
+
+def _shown_title(s: PlannedSlide) -> str:
+    """The title as the slide shows it (fitted, so perhaps shortened)."""
+    title = s.texts[0] if s.texts and s.texts[0].role == "title" else None
+    return title.paras[0].text if title and title.paras else s.title
+
+
+def _body(s: PlannedSlide) -> list:
+    return [p for t in s.texts if t.role == "body" for p in t.paras]
+
+
+def _points(w: _Say, s: PlannedSlide) -> tuple[Point, ...]:
+    """What the slide shows besides its title: its text, chart and table rows, as plain lines."""
+    out: list[Point] = []
+    for t in s.texts[1:]:
+        if t.role not in ("subtitle", "meta", "body", "caption"):
+            continue  # the kicker, footer and page number repeat on every slide
+        if t.role == "caption" and s.visual and s.visual.chart:
+            out.append(Point(w("chart", title=s.visual.chart.title)))
+        n = t.start
+        for para in t.paras:
+            if para.link:  # a source's address: the guide's sources list has it
+                continue
+            mark = para.label or (f"{n}." if t.marker == "number" else "•")
+            out.append(Point(para.text, mark))
+            n += 1
+    v = s.visual
+    if v and v.chart and not any(t.role == "caption" for t in s.texts):
+        out.append(Point(w("chart", title=v.chart.title)))
+    if v and v.table and v.rows:
+        out += [Point(_row(w, v.rows[0], row, v.table)) for row in v.rows[1:]]
+    return tuple(out)
+
+
+def _row(w: _Say, header: tuple[str, ...], row: tuple[str, ...], table: Table) -> str:
+    """A table row as a line: its label, then each column's header and value."""
+    labelled = len(table.role_columns) != len(table.header)  # as the deck lays it out
+    cells = zip(header[1:], row[1:], strict=False) if labelled else zip(header, row, strict=False)
+    said = "; ".join(w("cell", header=h, value=v) if h else v for h, v in cells if v.strip())
+    if not labelled:
+        return said
+    if len(header) == 2:  # one value per row: the column's name says nothing more
+        said = row[1] if len(row) > 1 else ""
+    return w("row", label=row[0], cells=said) if said else row[0]
+
+
+def _range(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def _where(w: _Say, plan: Sequence[PlannedSlide], origins: set[int]) -> str:
+    """ "slide 19" or "slides 19–20": where the slides planned from `origins` are."""
+    numbers = [s.number for s in plan if s.origin is not None and id(s.origin) in origins]
+    if not numbers:
+        return ""
+    key = "one_slide" if len(numbers) == 1 else "some_slides"
+    return w(key, first=numbers[0], last=numbers[-1])
+
+
+def _scoring(
+    w: _Say, report: Report, checklist: Checklist | None, plan: Sequence[PlannedSlide]
+) -> Scoring | None:
+    if checklist is None:
+        return None
+    statements = tuple(i.text for i in checklist.items)
+    shown = {id(s) for s in _origins(plan) if s.bullets == statements}
+    names = {r.id: r.name for r in report.roles}
+    key = Table(
+        (w("col_number"), w("col_statement"), w("col_leans")),
+        tuple(
+            (str(n), item.text, names.get(item.lead, item.lead))
+            for n, item in enumerate(checklist.items, 1)
+        ),
+    )
+    return Scoring(w("scoring_intro", slides=_where(w, plan, shown)), key, checklist.scoring)
