@@ -8,7 +8,7 @@ import pdfplumber
 import pytest
 from pptx import Presentation
 
-from rolereport.build import pipeline as build
+from rolereport import build
 from rolereport.text.formats import money, percent
 
 

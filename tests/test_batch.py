@@ -14,8 +14,7 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
-from rolereport import BuildResult, build_many
-from rolereport.build import pipeline as build
+from rolereport import BuildResult, build, build_many
 from rolereport.build.batch import Outcome, exit_code, expand_inputs
 from rolereport.cli.main import main
 from rolereport.errors import InputError

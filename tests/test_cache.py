@@ -8,8 +8,8 @@ import pytest
 from pypdf import PdfReader
 
 import rolereport.charts.draw
+from rolereport import build
 from rolereport.brand.theme import Theme
-from rolereport.build import pipeline as build
 from rolereport.build.workers import can_fork, run_jobs
 from rolereport.charts.cache import cached_chart
 from rolereport.charts.render import render_chart

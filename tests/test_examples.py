@@ -16,9 +16,8 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
-from rolereport import BuildResult, Theme, load_brand
+from rolereport import BuildResult, Theme, build, load_brand
 from rolereport.brand.colors import contrast, ink
-from rolereport.build import pipeline as build
 
 EXAMPLES = ROOT / "examples" / "brands"
 # The PostScript family name each brand's PDF fonts carry (a subset prefix comes before it).

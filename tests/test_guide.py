@@ -14,8 +14,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 from test_handout import MARKUP, assert_fonts_embedded
 
-from rolereport import build_report, load_brand, load_dataset, render_guide
-from rolereport.build import pipeline as build
+from rolereport import build, build_report, load_brand, load_dataset, render_guide
 from rolereport.cli.main import main
 from rolereport.pdf.page import COVER_TOP, MARGIN_BOTTOM, MARGIN_TOP
 
