@@ -15,6 +15,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from rolereport import BuildResult, build, build_many
+from rolereport.build import batch as batch_module
 from rolereport.build.batch import Outcome, exit_code, expand_inputs
 from rolereport.cli.main import main
 from rolereport.errors import InputError
@@ -133,7 +134,8 @@ def faulty_build(name: str, *_args: object, **_options: object) -> BuildResult:
 )
 def test_a_crash_or_a_dead_worker_fails_only_its_own_dataset(tmp_path, data_text, monkeypatch):
     names = [str(variant(data_text, tmp_path / f"{n}.yml", n)) for n in ("boom", "crash", "fine")]
-    monkeypatch.setattr("rolereport.build.batch.build", faulty_build)
+    # by module object: the name rolereport.build is the build() function, not the package
+    monkeypatch.setattr(batch_module, "build", faulty_build)
     seen: list[tuple[str, int, int]] = []
 
     def on_done(outcome: Outcome, done: int, total: int) -> None:
