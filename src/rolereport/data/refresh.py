@@ -6,12 +6,14 @@ from __future__ import annotations
 import io
 import os
 import tempfile
+import textwrap
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.scalarstring import FoldedScalarString
 
 from ..errors import DataError, InputError, OutputError, Problem
 from ..text.formats import vintage
@@ -126,13 +128,7 @@ def refresh_dataset(
     if edit.refreshed_wages:
         edit.set("meta", doc["meta"], "", "as_of", f"{when.wages}-05")
     _cite_new_sources(doc, edit, when)
-    if edit.notes:
-        notes = doc.setdefault("notes", [])
-        have = {str(n.get("text", "")) for n in notes}
-        for text_, source in edit.notes:
-            if text_ not in have:
-                notes.append(CommentedMap([("text", text_), ("source", source)]))
-                edit.changes.append(("notes", f"notes[{len(notes) - 1}]", "", text_))
+    _add_notes(doc, edit)
     after = _dump(yaml, doc)
     refreshed = _validate(after, path)
     warnings += edit.warnings + _old_citations(doc, edit)
@@ -236,7 +232,7 @@ def _cite_new_sources(doc: Any, edit: RoleEdit, when: Vintage) -> None:
         title, url, year = entries[new]
         at = ids.index(old) + 1 if old in ids else len(sources)
         entry = [("id", new), ("title", title), ("publisher", PUBLISHER), ("url", url)]
-        sources.insert(at, CommentedMap([*entry, ("year", year)]))
+        _insert(sources, at, CommentedMap([*entry, ("year", year)]))
         edit.changes.append(("sources", new, "", f"added: {title}"))
     cited = _cited(doc)
     for entry in list(sources):
@@ -244,6 +240,45 @@ def _cite_new_sources(doc: Any, edit: RoleEdit, when: Vintage) -> None:
         if ident in edit.replaced and ident not in cited:
             sources.remove(entry)
             edit.changes.append(("sources", ident, "listed", "removed (no longer cited)"))
+
+
+def _add_notes(doc: Any, edit: RoleEdit) -> None:
+    """Append the notes the refresh wrote (why a percentile is left out), once each."""
+    if not edit.notes:
+        return
+    if doc.get("notes") is None:
+        doc["notes"] = CommentedSeq()
+    notes = doc["notes"]
+    have = {str(n.get("text", "")) for n in notes}
+    for text, source in edit.notes:
+        if text not in have:
+            note = CommentedMap([("text", _folded(text)), ("source", source)])
+            _insert(notes, len(notes), note)
+            edit.changes.append(("notes", f"notes[{len(notes) - 1}]", "", text))
+
+
+def _insert(seq: Any, at: int, item: CommentedMap) -> None:
+    """Insert `item`; at the end, the blank line or comment after the old last item moves
+    below the new one, so that the list stays one block."""
+    if at == len(seq) and seq and isinstance(seq[-1], CommentedMap) and seq[-1]:
+        last = seq[-1]
+        key = list(last.keys())[-1]
+        tokens = last.ca.items.get(key)
+        if tokens and len(tokens) > 2 and tokens[2] is not None:
+            item.ca.items[list(item.keys())[-1]] = [None, None, tokens[2], None]
+            tokens[2] = None
+    seq.insert(at, item)
+
+
+def _folded(text: str, width: int = 80) -> FoldedScalarString:
+    """Long text as a folded block (`>-`) wrapped near `width`, like the notes people write."""
+    folded = FoldedScalarString(text)
+    folds, at = [], 0
+    for line in textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)[:-1]:
+        at = text.index(line, at) + len(line)
+        folds.append(at)  # the space after the line, where it folds
+    folded.fold_pos = folds  # type: ignore[attr-defined]
+    return folded
 
 
 def _cited(node: Any, key: str = "") -> set[str]:
@@ -270,7 +305,8 @@ def _old_citations(doc: Any, edit: RoleEdit) -> list[str]:
         if str(note.get("source")) in edit.replaced:
             by_source.setdefault(str(note["source"]), []).append(f"notes[{i}]")
     return [
-        f"{edit.shown}: {', '.join(keys)} cite {old}, the figures this refresh replaced: reword "
+        f"{edit.shown}: {', '.join(keys)} {'cite' if len(keys) > 1 else 'cites'} {old}, the "
+        "figures this refresh replaced: reword "
         f"them for {edit.replaced[old]} (the old source stays listed while they cite it)"
         for old, keys in by_source.items()
     ]

@@ -11,7 +11,7 @@ from ..text.formats import count, locale_of
 from .bls import NO_ESTIMATE, PERCENTILES, TOP, ProjectionTable, Wages, WageTable, is_code
 from .roles import Role
 
-_ORDINAL = {"p10": "10th", "p25": "25th", "median": "median", "p75": "75th", "p90": "90th"}
+_ORDINAL = {"p10": "10th", "p25": "25th", "p75": "75th", "p90": "90th"}
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'"})
 
 
@@ -55,8 +55,9 @@ class RoleEdit:
         wanted = self.projections is not None and (role.outlook or role.education)
         if wanted and not self._projections(at, role, m, code) and role.outlook:
             kept.append(f"outlook ({role.outlook.period or role.outlook.source})")
-        for j, loc in enumerate(role.salary.by_location):
-            kept.append(f"salary.by_location[{j}] ({loc.source})")
+        if role.salary.by_location:
+            cited = dict.fromkeys(loc.source for loc in role.salary.by_location)
+            kept.append(f"salary.by_location ({', '.join(cited)})")
         if role.freelance:
             kept.append(f"freelance ({role.freelance.source})")
         if kept:
@@ -82,10 +83,10 @@ class RoleEdit:
             )
             return False
         if w.values["median"] is None:
+            why = _meaning(w.marks["median"], self.wages.top_code)
             self.errors.append(
-                f"{at}.occupation.code: {self.wages.file} has no median wage for {code} "
-                f"({_meaning(w.marks['median'], self.wages.top_code)}): {role.id}'s pay was "
-                "not refreshed"
+                f"{at}.occupation.code: the median wage of {code} in {self.wages.file} is "
+                f"{why}: {role.id}'s pay was not refreshed"
             )
             return False
         for key in PERCENTILES:
@@ -107,16 +108,16 @@ class RoleEdit:
         why = _meaning(mark, self.wages.top_code)
         old = s.pop(key)
         self.changes.append((role.id, f"salary.{key}", _show(old), f"left out ({mark})"))
-        what = f"the {_ORDINAL[key]} percentile wage" if key != "median" else "the median wage"
+        what = f"the {_ORDINAL[key]} percentile wage"
         self.notes.append(
             (
-                f"{role.name}: BLS gives {what} of {w.title or w.code} ({self.salary_period}) "
-                f"as {why}, so it is not shown.",
+                f"{role.name}: {what} of {w.title or w.code} ({self.salary_period}) is {why}, "
+                "so it is not shown.",
                 self.oews_id,
             )
         )
         self.warnings.append(
-            f"{at}.salary.{key}: {role.id}'s {what} is {why} in {file}: left out, with a note "
+            f"{at}.salary.{key}: {role.id}: {what} in {file} is {why}: left out, with a note "
             "saying why"
         )
 
@@ -162,13 +163,14 @@ class RoleEdit:
 
 
 def _meaning(mark: str, top: str) -> str:
+    """What a BLS mark in a wage cell means, as the end of "the wage is ..."."""
     if mark == TOP:
-        return (
-            f"at least {top} (BLS top-codes wages at this level)"
-            if top
-            else ("at or above the top of the survey's wage range (BLS top-codes it)")
-        )
-    return "no estimate (BLS publishes none)" if mark in NO_ESTIMATE else f"'{mark}'"
+        if top:
+            return f"at least {top} (BLS top-codes wages at this level)"
+        return "at or above the top of the survey's wage range (BLS top-codes wages there)"
+    if mark in NO_ESTIMATE:
+        return "not estimated (BLS publishes no estimate)"
+    return f"marked {mark!r}"
 
 
 def _whole(value: float) -> int | float:
