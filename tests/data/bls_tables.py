@@ -46,11 +46,36 @@ PROJECTIONS_2024 = {
     "15-2031": (112.1, 136.2, 21.5, 9.6, "Bachelor's degree"),
 }
 
-OEWS_HEADERS = (
-    "AREA AREA_TITLE AREA_TYPE PRIM_STATE NAICS NAICS_TITLE I_GROUP OWN_CODE OCC_CODE "
-    "OCC_TITLE O_GROUP TOT_EMP EMP_PRSE H_MEAN A_MEAN MEAN_PRSE H_PCT10 H_PCT25 H_MEDIAN "
-    "H_PCT75 H_PCT90 A_PCT10 A_PCT25 A_MEDIAN A_PCT75 A_PCT90 ANNUAL HOURLY"
-).split()
+OEWS_HEADERS = [
+    "AREA",
+    "AREA_TITLE",
+    "AREA_TYPE",
+    "PRIM_STATE",
+    "NAICS",
+    "NAICS_TITLE",
+    "I_GROUP",
+    "OWN_CODE",
+    "OCC_CODE",
+    "OCC_TITLE",
+    "O_GROUP",
+    "TOT_EMP",
+    "EMP_PRSE",
+    "H_MEAN",
+    "A_MEAN",
+    "MEAN_PRSE",
+    "H_PCT10",
+    "H_PCT25",
+    "H_MEDIAN",
+    "H_PCT75",
+    "H_PCT90",
+    "A_PCT10",
+    "A_PCT25",
+    "A_MEDIAN",
+    "A_PCT75",
+    "A_PCT90",
+    "ANNUAL",
+    "HOURLY",
+]
 OEWS_NOTES = (
     "Notes:",
     "*  = indicates that a wage estimate is not available",
@@ -58,8 +83,7 @@ OEWS_NOTES = (
     "#  = indicates a wage equal to or greater than $115.00 per hour or $239,200 per year",
 )
 EP_TITLE = (
-    "Table 1.2 Employment by detailed occupation, 2024 and projected 2034 "
-    "(Numbers in thousands)"
+    "Table 1.2 Employment by detailed occupation, 2024 and projected 2034 (Numbers in thousands)"
 )
 EP_HEADERS = (
     "2024 National Employment Matrix title",
@@ -137,9 +161,7 @@ def oews_csv(folder: Path, overrides: dict | None = None, name: str = "oews-2024
         w.writerow(["May 2024 National Occupational Employment and Wage Estimates"])
         w.writerow([h.lower() for h in OEWS_HEADERS])
         for row in oews_rows(overrides):
-            w.writerow(
-                [f"{v:,}" if isinstance(v, int) and v > 9999 else v or "" for v in row]
-            )
+            w.writerow([f"{v:,}" if isinstance(v, int) and v > 9999 else v or "" for v in row])
         w.writerow([])
         for line in OEWS_NOTES:
             w.writerow([line])
@@ -151,9 +173,7 @@ def ep_rows() -> list[list[object]]:
     for code, (now, then, pct, openings, education) in PROJECTIONS_2024.items():
         title, median = WAGES_2024[code][0], WAGES_2024[code][4]
         change = round(then - now, 1)
-        rows.append(
-            [title, code, "Line item", now, then, change, pct, openings, median, education]
-        )
+        rows.append([title, code, "Line item", now, then, change, pct, openings, median, education])
     return rows
 
 
