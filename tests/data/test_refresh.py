@@ -335,3 +335,12 @@ def test_refresh_help_and_its_page_say_which_files_to_download(capsys):
     page = (ROOT / "docs" / "refresh.md").read_text(encoding="utf-8")
     assert "national_M2024_dl.xlsx" in page and "occupation.xlsx" in page
     assert "rolereport refresh" in page
+
+
+def test_a_windows_file_keeps_its_line_ends_and_byte_order_mark(data_file, tables):
+    text = MAY_2023.read_text(encoding="utf-8")
+    data_file.write_bytes("\ufeff".encode() + text.replace("\n", "\r\n").encode())
+    assert refresh(data_file, tables, "--write") == 0
+    raw = data_file.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == raw.count(b"\n")
+    assert load_dataset(data_file).role("ai-engineer").salary.median == 140910

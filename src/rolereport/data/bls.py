@@ -127,6 +127,43 @@ class ProjectionTable:
         )
 
 
+@dataclass(frozen=True)
+class Vintage:
+    """The vintages the tables hold: May `wages` wages, `projections` (first, last) years."""
+
+    wages: int | None = None
+    projections: tuple[int, int] | None = None
+
+
+def vintage_of(
+    wages: WageTable | None, projections: ProjectionTable | None, period: int | None
+) -> Vintage:
+    """The vintage of each table, from the table itself or else `period` (a year such as 2024).
+    Raises InputError when a table does not say and no period is given, or they disagree."""
+    year = None
+    if wages is not None:
+        year = wages.year or period
+        if year is None:
+            raise InputError.at(
+                wages.file, "", "does not say which May it is of: give --period, e.g. 2024"
+            )
+        if period and period != year:
+            raise InputError.at(wages.file, "", f"is of May {year}, not {period}: check --period")
+    span = None
+    if projections is not None:
+        first = projections.first or period
+        if first is None:
+            raise InputError.at(
+                projections.file, "", "does not say its years: give --period, e.g. 2024"
+            )
+        if period and period != first:
+            raise InputError.at(
+                projections.file, "", f"projects from {first}, not {period}: check --period"
+            )
+        span = (first, projections.last or first + 10)
+    return Vintage(year, span)
+
+
 def read_oews(path: Path) -> WageTable:
     """The OEWS national estimates in `path` (.xlsx or .csv); raises InputError when the file
     is not that table or unreadable."""

@@ -7,7 +7,7 @@ import io
 import os
 import tempfile
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ from ruamel.yaml.scalarstring import FoldedScalarString
 from ..errors import DataError, InputError, OutputError, Problem
 from ..text.formats import vintage
 from .advice import dataset_warnings
-from .bls import EP_URL, OEWS_URL, PUBLISHER, ProjectionTable, WageTable
+from .bls import EP_URL, OEWS_URL, PUBLISHER, ProjectionTable, Vintage, WageTable, vintage_of
 from .facts import Dataset, load_dataset, packaged_datasets, resolve_dataset
 from .refreshrole import RoleEdit
 
@@ -34,14 +34,6 @@ class Change:
 
 
 @dataclass(frozen=True)
-class Vintage:
-    """The vintages the tables hold: May `wages` wages, `projections` (first, last) years."""
-
-    wages: int | None = None
-    projections: tuple[int, int] | None = None
-
-
-@dataclass(frozen=True)
 class Refreshed:
     """What refreshing one data file gives: the new text, the changes, warnings and errors."""
 
@@ -52,37 +44,8 @@ class Refreshed:
     warnings: tuple[str, ...] = ()
     errors: tuple[str, ...] = ()  # roles that could not be refreshed, one line each
     packaged: bool = False
-    _crlf: bool = field(default=False, repr=False)
-    _bom: bool = field(default=False, repr=False)
-
-
-def vintage_of(
-    wages: WageTable | None, projections: ProjectionTable | None, period: int | None
-) -> Vintage:
-    """The vintage of each table, from the table itself or else `period` (a year such as 2024).
-    Raises InputError when a table does not say and no period is given, or they disagree."""
-    year = None
-    if wages is not None:
-        year = wages.year or period
-        if year is None:
-            raise InputError.at(
-                wages.file, "", "does not say which May it is of: give --period, e.g. 2024"
-            )
-        if period and period != year:
-            raise InputError.at(wages.file, "", f"is of May {year}, not {period}: check --period")
-    span = None
-    if projections is not None:
-        first = projections.first or period
-        if first is None:
-            raise InputError.at(
-                projections.file, "", "does not say its years: give --period, e.g. 2024"
-            )
-        if period and period != first:
-            raise InputError.at(
-                projections.file, "", f"projects from {first}, not {period}: check --period"
-            )
-        span = (first, projections.last or first + 10)
-    return Vintage(year, span)
+    crlf: bool = False  # the file's lines end in CR LF (Windows): kept so
+    bom: bool = False  # the file starts with a byte-order mark: kept
 
 
 def refresh_dataset(
@@ -141,8 +104,8 @@ def refresh_dataset(
         warnings=tuple(warnings),
         errors=tuple(edit.errors),
         packaged=path in packaged_datasets().values(),
-        _crlf=crlf,
-        _bom=raw.startswith(b"\xef\xbb\xbf"),
+        crlf=crlf,
+        bom=raw.startswith(b"\xef\xbb\xbf"),
     )
 
 
@@ -156,8 +119,8 @@ def write_refreshed(r: Refreshed) -> None:
             "is a packaged dataset and cannot be changed: copy it into a folder of yours "
             "and refresh the copy",
         )
-    body = r.after.replace("\n", "\r\n") if r._crlf else r.after
-    data = ("\ufeff" if r._bom else "").encode() + body.encode("utf-8")
+    body = r.after.replace("\n", "\r\n") if r.crlf else r.after
+    data = ("\ufeff" if r.bom else "").encode() + body.encode("utf-8")
     tmp = None
     try:
         with tempfile.NamedTemporaryFile(
