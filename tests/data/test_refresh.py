@@ -273,7 +273,9 @@ def test_the_vintage_comes_from_period_when_the_file_name_and_rows_do_not_say_it
     assert main(["refresh", str(data_file), "--oews", str(oews)]) == 2
     assert "does not say which May it is of: give --period" in capsys.readouterr().err
     assert main(["refresh", str(data_file), "--oews", str(oews), "--period", "2024"]) == 0
-    assert re.search(r"salary\.period\s+May 2023\s+May 2024", capsys.readouterr().out)
+    out = capsys.readouterr().out
+    assert re.search(r"salary\.period\s+May 2023\s+May 2024", out)
+    assert "added: Occupational Employment and Wage Statistics, May 2024 national estimates" in out
     # A file that says its year wins over a --period that disagrees: an error, not a guess.
     assert refresh(data_file, tables, "--period", "2023") == 2
     assert "is of May 2024, not 2023: check --period" in capsys.readouterr().err

@@ -72,10 +72,6 @@ class WageTable:
     top_code: str
     table: Table
 
-    @property
-    def title(self) -> str:
-        return f"Occupational Employment and Wage Statistics, May {self.year} national estimates"
-
     def find(self, code: str) -> Wages | None:
         """The occupation's wages, None when the file has no row for the code.
         Raises InputError when the code's rows disagree (a file of several areas) or a
@@ -102,10 +98,6 @@ class ProjectionTable:
     first: int | None
     last: int | None
     table: Table
-
-    @property
-    def title(self) -> str:
-        return f"Employment Projections {self.first}–{self.last % 100:02d}, occupation data"
 
     def find(self, code: str) -> Projection | None:
         """The occupation's projections, None when the table has no row for the code."""

@@ -95,7 +95,7 @@ def refresh_dataset(
     after = _dump(yaml, doc)
     refreshed = _validate(after, path)
     warnings += edit.warnings + _old_citations(doc, edit)
-    warnings += [w for w in dataset_warnings(refreshed, path) if "vintage" in w or "as_of" in w]
+    warnings += dataset_warnings(refreshed, path)  # as `check` will: mixed vintages, age
     return Refreshed(
         path=path,
         before=text,
@@ -148,7 +148,7 @@ def _yaml(text: str) -> YAML:
     yaml.width = 4096  # never re-wrap a line the author wrote
     try:
         _, indent, offset = load_yaml_guess_indent(text)
-    except Exception:  # the file loaded with the strict reader: fall back to the usual layout
+    except Exception:  # no guess (the strict reader read the file): the usual layout
         indent, offset = 4, 2
     yaml.indent(
         mapping=indent if offset is None else max(indent - offset, 2),
@@ -181,13 +181,14 @@ def _validate(text: str, path: Path) -> Dataset:
 def _cite_new_sources(doc: Any, edit: RoleEdit, when: Vintage) -> None:
     """List each new source next to the one it replaces; drop a replaced one no longer cited."""
     sources = doc["sources"]
-    entries = {}
+    entries = {}  # id: (title, url, year published: the year after May or the base year)
     if when.wages:
-        entries[edit.oews_id] = (edit.wages.title if edit.wages else "", OEWS_URL, when.wages + 1)
+        title = f"Occupational Employment and Wage Statistics, May {when.wages} national estimates"
+        entries[edit.oews_id] = (title, OEWS_URL, when.wages + 1)
     if when.projections:
         first, last = when.projections
         title = f"Employment Projections {first}–{last % 100:02d}, occupation data"
-        entries[edit.ep_id] = (title, EP_URL, first + 1)  # published the year after the base
+        entries[edit.ep_id] = (title, EP_URL, first + 1)
     for old, new in edit.replaced.items():
         ids = [str(s.get("id")) for s in sources]
         if new in ids:
@@ -244,20 +245,24 @@ def _folded(text: str, width: int = 80) -> FoldedScalarString:
     return folded
 
 
-def _cited(node: Any, key: str = "") -> set[str]:
-    """Every source id a `source:` key anywhere in the file (outside `sources:`) cites."""
+def _cited(doc: Any) -> set[str]:
+    """Every source id that a `source:` key anywhere in the file (but `sources:`) cites."""
     found: set[str] = set()
-    if isinstance(node, dict):
-        for k, v in node.items():
-            if k == "sources" and key == "":
-                continue
-            if k == "source" and isinstance(v, str):
-                found.add(str(v))
-            else:
-                found |= _cited(v, str(k))
-    elif isinstance(node, list):
-        for item in node:
-            found |= _cited(item, key or "item")
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            for k, v in node.items():
+                if k == "source" and isinstance(v, str):
+                    found.add(str(v))
+                else:
+                    walk(v)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for key, value in doc.items():
+        if key != "sources":
+            walk(value)
     return found
 
 
