@@ -346,3 +346,10 @@ def test_a_windows_file_keeps_its_line_ends_and_byte_order_mark(data_file, table
     raw = data_file.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf") and raw.count(b"\r\n") == raw.count(b"\n")
     assert load_dataset(data_file).role("ai-engineer").salary.median == 140910
+
+
+def test_a_csv_with_an_endless_cell_is_a_bad_file_not_a_crash(tmp_path, data_file, capsys):
+    broken = tmp_path / "broken.csv"
+    broken.write_text('OCC_CODE,A_MEDIAN\n15-1221,"' + "9" * 200_000 + '"\n', encoding="utf-8")
+    assert main(["refresh", str(data_file), "--oews", str(broken)]) == 2
+    assert "is not a readable CSV table" in capsys.readouterr().err

@@ -70,8 +70,11 @@ def read_table(path: Path, wanted: Mapping[str, Matcher], what: str) -> Table:
     found: list[Table] = []
     around: list[str] = []
     if not data.startswith(_ZIP):
-        for sheet, rows in _csv_sheet(data, name):
-            _add(found, _find_header(name, sheet, rows, wanted, around))
+        try:
+            for sheet, rows in _csv_sheet(data, name):
+                _add(found, _find_header(name, sheet, rows, wanted, around))
+        except csv.Error as exc:
+            raise InputError.at(name, "", f"is not a readable CSV table ({exc})") from None
     else:
         book = _workbook(data, name)
         try:
