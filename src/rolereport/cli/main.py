@@ -117,11 +117,18 @@ def _parser() -> argparse.ArgumentParser:
     r = sub.add_parser(
         "refresh",
         help="update data files' BLS figures from the newest BLS tables",
-        description="Replace the BLS wage percentiles, projections and entry education of "
-        "every role that has occupation.code with those of the BLS tables you downloaded, "
+        description="Replace the BLS wage percentiles, projections and entry education of\n"
+        "every role that has occupation.code with those of the BLS tables you downloaded,\n"
         "and cite the new vintage. Without --write it only prints what would change.",
-        epilog="example: rolereport refresh handouts/ --oews national_M2024_dl.xlsx "
-        "--projections occupation.xlsx --write   (docs/refresh.md says where to download them)",
+        epilog="where to download the files (with a web browser):\n"
+        "  --oews         https://www.bls.gov/oes/tables.htm: the newest May, National, XLSX\n"
+        "                 (a zip: unzip it and give national_MYYYY_dl.xlsx)\n"
+        "  --projections  https://www.bls.gov/emp/tables.htm: occupation.xlsx\n\n"
+        "example:\n"
+        "  rolereport refresh handouts/ --oews national_M2024_dl.xlsx "
+        "--projections occupation.xlsx\n"
+        "  (then again with --write; more in docs/refresh.md)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     r.add_argument("data", nargs="+", help="data files (.yml) or folders of data files")
     r.add_argument(
