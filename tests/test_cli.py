@@ -98,7 +98,7 @@ def test_dump_prints_the_content_model_as_json(capsys):
 
 
 @pytest.mark.parametrize(
-    "command", ["build", "check", "datasets", "dump", "init", "labels", "schema", "preview"]
+    "command", ["build", "check", "datasets", "dump", "init", "labels", "schema", "preview", "refresh"]
 )
 def test_every_command_is_documented_in_the_readme(command):
     assert f"rolereport {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
