@@ -139,11 +139,11 @@ def test_check_prints_warnings_but_succeeds(tmp_path, data_text, capsys):
     assert "Warning: data.yml: roles[*].salary.period: one chart mixes vintages" in err
 
 
-def test_the_readme_documents_every_key_of_the_data_file():
+def test_the_data_file_page_documents_every_key_of_the_data_file():
     from rolereport.data.facts import Dataset
     from rolereport.files.problems import model_in
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "data-file.md").read_text(encoding="utf-8")
     missing, todo = [], [(Dataset, "")]
     while todo:
         model, path = todo.pop()
