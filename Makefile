@@ -24,7 +24,7 @@ lint: $(VENV)/.installed-test
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 10) and "rolereport needs Python 3.10 or newer")'
-	@$(PYTHON) -m venv $(VENV)
+	@$(PYTHON) -m venv $(VENV) || { rm -rf $(VENV); exit 1; }  # no half-made .venv to trip on next time
 
 $(VENV)/.installed-run: pyproject.toml | $(BIN)/python
 	@echo "Installing rolereport into .venv (the first time takes a minute or two) ..."
