@@ -98,7 +98,8 @@ def test_dump_prints_the_content_model_as_json(capsys):
 
 
 @pytest.mark.parametrize(
-    "command", ["build", "check", "datasets", "dump", "init", "labels", "schema", "preview", "refresh"]
+    "command",
+    ["build", "check", "datasets", "dump", "init", "labels", "schema", "preview", "refresh"],
 )
 def test_every_command_is_documented_in_the_readme(command):
     assert f"rolereport {command}" in (ROOT / "README.md").read_text(encoding="utf-8")
@@ -110,7 +111,7 @@ def test_init_writes_a_commented_data_file_a_brand_and_the_schema_then_refuses_t
     folder = tmp_path / "workshop"
     assert main(["init", str(folder)]) == 0
     data = (folder / "data.yml").read_text(encoding="utf-8")
-    assert data.startswith("# yaml-language-server: $schema=rolereport.data.schema.json")
+    assert data.startswith("# yaml-language-server: $schema=rolereport.schema.json")
     assert '  as_of: "2023-05"  # Data vintage shown on every page and slide' in data
     assert (folder / "assets" / "brand.yml").is_file()
     assert main(["check", str(folder / "data.yml"), "--assets", str(folder / "assets")]) == 0
@@ -139,11 +140,11 @@ def test_check_prints_warnings_but_succeeds(tmp_path, data_text, capsys):
     assert "Warning: data.yml: roles[*].salary.period: one chart mixes vintages" in err
 
 
-def test_the_readme_documents_every_key_of_the_data_file():
+def test_the_data_file_page_documents_every_key_of_the_data_file():
     from rolereport.data.facts import Dataset
     from rolereport.files.problems import model_in
 
-    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    readme = (ROOT / "docs" / "data-file.md").read_text(encoding="utf-8")
     missing, todo = [], [(Dataset, "")]
     while todo:
         model, path = todo.pop()

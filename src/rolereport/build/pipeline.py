@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Literal
 
 from ..brand.load import load_brand
+from ..brand.theme import Theme, theme_files
+from ..content.model import Rendered, Report
+from ..content.report import build_report
+from ..data.advice import dataset_warnings
+from ..data.facts import DEFAULT_DATASET, Dataset, load_dataset
+from ..errors import InputError, OutputError, Problem
 from ..files.cache import build_key
 from .stamps import fresh, record
-from ..content.report import build_report
-from ..errors import InputError, OutputError, Problem
-from ..data.facts import DEFAULT_DATASET, Dataset, load_dataset
-from ..data.advice import dataset_warnings
-from ..content.model import Rendered, Report
-from ..brand.theme import Theme, theme_files
 from .workers import run_jobs
 
 Output = Literal["pdf", "pptx", "guide"]

@@ -8,12 +8,12 @@ import shutil
 from pathlib import Path
 
 from ..brand.file import builtin_assets
-from ..errors import InputError
 from ..data.facts import DEFAULT_DATASET, resolve_dataset
 from ..data.schema import describe, json_schema
+from ..errors import InputError
 from ..files.yamlfile import read_yaml
 
-SCHEMA_FILE = "rolereport.data.schema.json"
+SCHEMA_FILE = "rolereport.schema.json"
 _HEADER = f"""# yaml-language-server: $schema={SCHEMA_FILE}
 # A rolereport data file. Edit the text and figures, keep every figure's `source`,
 # then run:  rolereport build data.yml --assets assets
