@@ -13,10 +13,10 @@ from functools import partial
 from pathlib import Path
 
 from ..brand.load import load_brand
-from .pipeline import OUTPUTS, Output, build
-from ..errors import InputError, Problem, RoleReportError
-from ..data.facts import load_dataset, resolve_dataset
 from ..brand.theme import Theme
+from ..data.facts import load_dataset, resolve_dataset
+from ..errors import InputError, Problem, RoleReportError
+from .pipeline import OUTPUTS, Output, build
 
 DATA_SUFFIXES = (".yml", ".yaml")
 

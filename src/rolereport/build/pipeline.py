@@ -13,14 +13,15 @@ from pathlib import Path
 from typing import Literal
 
 from ..brand.load import load_brand
-from ..files.cache import build_key
-from .stamps import fresh, record
-from ..content.report import build_report
-from ..errors import InputError, OutputError, Problem
-from ..data.facts import DEFAULT_DATASET, Dataset, load_dataset
-from ..data.advice import dataset_warnings
-from ..content.model import Rendered, Report
 from ..brand.theme import Theme, theme_files
+from ..content.model import Rendered, Report
+from ..content.report import build_report
+from ..data.advice import dataset_warnings
+from ..data.facts import DEFAULT_DATASET, Dataset, load_dataset
+from ..errors import InputError, OutputError, Problem
+from ..files.cache import build_key
+from ..files.clock import check_epoch, source_date_epoch
+from .stamps import fresh, record
 from .workers import run_jobs
 
 Output = Literal["pdf", "pptx", "guide"]
@@ -130,7 +131,7 @@ def build(
         kinds,
         paper or theme.paper,
         aspect,
-        os.environ.get("SOURCE_DATE_EPOCH", "").strip(),
+        source_date_epoch(),
         files=theme_files(theme),
     )
     lap("content")
@@ -251,21 +252,6 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-# ZIP timestamps (the deck) run from 1980 to 2107; PDF dates have no such limit.
-_EPOCH_RANGE = (315_532_800, 4_354_819_199)
-
-
-def check_epoch() -> None:
-    """SOURCE_DATE_EPOCH, when set, must be whole seconds that both formats can store."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if value and not (value.isdigit() and _EPOCH_RANGE[0] <= int(value) <= _EPOCH_RANGE[1]):
-        raise InputError.at(
-            "SOURCE_DATE_EPOCH",
-            "",
-            f"{value!r} is not a time from 1980 to 2107 in seconds since 1970: unset it or fix it",
-        )
 
 
 def check_glyphs(dataset: Dataset, theme: Theme, file: str = "data") -> None:

@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .pipeline import write_all
 from ..errors import OutputError
+from .pipeline import write_all
 
 PAGE_DPI = 80  # enough to read headings and spot overflow, small enough to mail
 if TYPE_CHECKING:

@@ -8,9 +8,9 @@ import shutil
 from pathlib import Path
 
 from ..brand.file import builtin_assets
-from ..errors import InputError
 from ..data.facts import DEFAULT_DATASET, resolve_dataset
 from ..data.schema import describe, json_schema
+from ..errors import InputError
 from ..files.yamlfile import read_yaml
 
 SCHEMA_FILE = "rolereport.data.schema.json"

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..brand.file import default_assets_dir
-from .pipeline import OUTPUTS, BuildResult, Output, build
-from ..errors import BrandError
 from ..data.facts import resolve_dataset
+from ..errors import BrandError
+from .pipeline import OUTPUTS, BuildResult, Output, build
 
 POLL_SECONDS = 0.25  # how often the files are looked at
 SETTLE_SECONDS = 0.3  # how long they must stay unchanged before a rebuild (editors save in steps)

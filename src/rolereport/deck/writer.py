@@ -35,7 +35,7 @@ def render_deck(report: Report, theme: Theme, aspect: Aspect = "16:9") -> Render
     out = BytesIO()
     prs.save(out)
     warnings = tuple(w for p in plan for w in p.warnings)
-    return Rendered(stable_zip(out.getvalue(), report.date), warnings, len(plan))
+    return Rendered(stable_zip(out.getvalue()), warnings, len(plan))
 
 
 def deck_plan(report: Report, theme: Theme, aspect: Aspect = "16:9") -> tuple[PlannedSlide, ...]:

@@ -49,7 +49,7 @@ def render_guide(
         ]
 
     fonts = b.fonts
-    data, count = typeset(story, page, fonts, meta, report.date, "guide")
+    data, count = typeset(story, page, fonts, meta, "guide")
     b.chars.update(sheet.header + report.as_of + theme.footer)
     return Rendered(data, glyph_warnings(b.chars, fonts, "guide"), count)
 

@@ -38,7 +38,7 @@ def render_handout(
         return out
 
     fonts = blocks.fonts
-    data, count = typeset(story, page, fonts, meta, report.date, "handout")
+    data, count = typeset(story, page, fonts, meta, "handout")
     blocks.chars.update(report.title + report.as_of + theme.footer)
     return Rendered(data, glyph_warnings(blocks.chars, fonts), count)
 

@@ -169,12 +169,12 @@ class Page:
 
 
 class DatedCanvas(Canvas):
-    """A canvas that stamps the data's date, shows the outline, and may be a dry run."""
+    """A canvas that stamps the document time, shows the outline, and may be a dry run."""
 
     def __init__(self, *args: Any, stamp: str, dry: bool, **kw: Any) -> None:
         super().__init__(*args, **kw)
         self.dry = dry
-        self._doc.info._dateFormatter = lambda *_: stamp  # the data's date, not today's
+        self._doc.info._dateFormatter = lambda *_: stamp  # never today's
         self.showOutline()
 
 
@@ -243,7 +243,6 @@ def typeset(
     page: Page,
     fonts: Fonts,
     meta: dict[str, Any],
-    date: str,
     what: str,
 ) -> tuple[bytes, int]:
     """The story as PDF bytes and its page count, typeset until "Page N of M" and the pages
@@ -267,7 +266,7 @@ def typeset(
             initialFontName=fonts.regular,
             **meta,
         )
-        canvas = partial(DatedCanvas, stamp=pdf_date(date), dry=dry)
+        canvas = partial(DatedCanvas, stamp=pdf_date(), dry=dry)
         try:
             doc.build(flowables, canvasmaker=canvas)
         except LayoutError as e:  # every flowable here splits or shrinks: a bug, said plainly

@@ -1,13 +1,11 @@
 """ReportLab made safe and deterministic for every PDF: settings pinned, the brand's fonts
-registered by content, the document date taken from the data."""
+registered by content, the document date from files.clock."""
 
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from functools import cache
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from ..brand.theme import FontFiles
 from ..errors import BrandError
+from ..files.clock import document_time
 
 
 @dataclass(frozen=True)
@@ -123,9 +122,6 @@ def glyph_warnings(chars: set[str], fonts: Fonts, what: str = "handout") -> tupl
     return (f"{what}: the brand font lacks {shown}; they print as empty boxes",) if lost else ()
 
 
-def pdf_date(iso: str) -> str:
-    """The creation date from the data (SOURCE_DATE_EPOCH wins when set), in PDF syntax."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), timezone.utc).strftime("D:%Y%m%d%H%M%S+00'00'")
-    return datetime.fromisoformat(iso).strftime("D:%Y%m%d%H%M%S+00'00'")
+def pdf_date() -> str:
+    """The document time (files.clock) in PDF syntax."""
+    return document_time().strftime("D:%Y%m%d%H%M%S+00'00'")
