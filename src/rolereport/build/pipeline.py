@@ -65,8 +65,8 @@ def render_guide(
 ) -> Rendered:
     """The facilitator guide: the deck's slides as render_deck plans them for this theme and
     aspect, with timings, notes, prompts, scoring and sources, on the handout's paper."""
-    from ..deck.writer import deck_plan
     from ..pdf.guide import render_guide as render
+    from ..plan.deckplan import deck_plan
     from ..plan.runsheet import run_sheet
 
     sheet = run_sheet(report, deck_plan(report, theme, aspect))  # type: ignore[arg-type]
