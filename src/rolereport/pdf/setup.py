@@ -179,8 +179,13 @@ def _register(font: FontFiles, style: str) -> str:
     return name
 
 
-@cache
 def _digest(path: Path) -> str:
+    stat = path.stat()  # by size and time too: a file replaced in place is read again
+    return _digest_of(path, stat.st_size, stat.st_mtime_ns)
+
+
+@cache
+def _digest_of(path: Path, size: int, mtime_ns: int) -> str:
     return hashlib.sha1(path.read_bytes()).hexdigest()[:8]
 
 
