@@ -707,7 +707,7 @@ def test_a_read_only_output_folder_is_reported_and_keeps_the_old_files(capsys, o
         else:
             out.chmod(0o755)
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err, err
-    assert f"{out}: cannot write there" in err and "choose another --out" in err
+    assert f"{out}: cannot write there" in err and "choose another output folder (--out)" in err
     assert_untouched(out, golden)
 
 

@@ -26,7 +26,7 @@ def load_brand(folder: str | Path | None = None) -> Theme:
     """Read the assets folder into a Theme; raises BrandError naming the file and key."""
     root = Path(folder) if folder is not None else default_assets_dir()
     if not root.is_dir():
-        raise BrandError.at(root, "", "is not a folder: pass the assets folder to --assets")
+        raise BrandError.at(root, "assets", "is not a folder: name the assets folder")
     root = root.resolve()
     brand_file = next((root / n for n in BRAND_FILES if (root / n).is_file()), None)
     if brand_file is None:
