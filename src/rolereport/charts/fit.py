@@ -48,7 +48,9 @@ def forget_changed_fonts(*files: Path) -> None:
             cached.cache_clear()
         from matplotlib import font_manager
 
-        font_manager._get_font.cache_clear()  # no public way to forget a font it opened
+        opened = getattr(font_manager, "_get_font", None)  # no public way to forget a font
+        if opened is not None and hasattr(opened, "cache_clear"):
+            opened.cache_clear()
 
 
 @cache

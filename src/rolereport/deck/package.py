@@ -19,8 +19,8 @@ _P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 def drop_slides(prs) -> None:
     """Remove the slides a template ships with: their list entries, sections and parts, and
     the package's thumbnail and app properties that describe them (both optional)."""
-    pres = prs.part._element
-    for sld in list(prs.slides._sldIdLst):
+    pres = prs.element
+    for sld in list(prs.slides.element):
         for el in list(pres.iter()):  # the slide list and custom shows
             if el.get(qn("r:id")) == sld.rId:
                 el.getparent().remove(el)
@@ -29,7 +29,7 @@ def drop_slides(prs) -> None:
         ext = sections.getparent()
         ext.getparent().remove(ext)
     package = prs.part.package  # the template's thumbnail and slide titles would outlive them
-    for rel in list(package._rels.values()):
+    for rel in list(package._rels.values()):  # no public list of the package's own relations
         if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
             package.drop_rel(rel.rId)
 
