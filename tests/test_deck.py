@@ -296,7 +296,7 @@ def test_package_has_fixed_order_timestamps_and_properties(deck, prs, report, th
     names = zipfile.ZipFile(io.BytesIO(deck.data)).infolist()
     assert names[0].filename == "[Content_Types].xml"
     assert [i.filename for i in names[1:]] == sorted(i.filename for i in names[1:])
-    assert {i.date_time for i in names} == {(2023, 5, 1, 0, 0, 0)}
+    assert {i.date_time for i in names} == {(1980, 1, 1, 0, 0, 0)}  # no SOURCE_DATE_EPOCH
     cp = prs.core_properties
     assert (cp.title, cp.author, cp.language, cp.revision) == (
         report.title,
@@ -304,7 +304,7 @@ def test_package_has_fixed_order_timestamps_and_properties(deck, prs, report, th
         report.language,
         1,
     )
-    assert cp.created.date().isoformat() == report.date == cp.modified.date().isoformat()
+    assert cp.created.date().isoformat() == "1980-01-01" == cp.modified.date().isoformat()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     stamped = zipfile.ZipFile(io.BytesIO(render_deck(report, theme).data)).infolist()
     assert {i.date_time for i in stamped} == {(2023, 11, 14, 22, 13, 20)}

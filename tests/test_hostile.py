@@ -707,7 +707,7 @@ def test_a_read_only_output_folder_is_reported_and_keeps_the_old_files(capsys, o
         else:
             out.chmod(0o755)
     assert code == 1 and err.count("\n") == 1 and "Traceback" not in err, err
-    assert f"{out}: cannot write there" in err and "choose another --out" in err
+    assert f"{out}: cannot write there" in err and "choose another output folder (--out)" in err
     assert_untouched(out, golden)
 
 
@@ -744,20 +744,23 @@ from reportlab.lib.utils import open_for_read
 from rolereport import build_report, load_brand, load_dataset, render_handout
 assert rl_config.toColorCanUse == "rl_safe_eval" and rl_config.trustedHosts  # loosened ...
 pdf = render_handout(build_report(load_dataset()), load_brand({str(ASSETS)!r})).data
-assert rl_config.trustedHosts is None and rl_config.trustedSchemes == []  # ... and pinned
-for url in ({listener.url!r}, "file:///etc/passwd", "data:text/plain,x"):
+assert rl_config.toColorCanUse == "rl_safe_eval" and rl_config.trustedHosts  # the host's again
+from rolereport.pdf.setup import safe_settings
+with safe_settings():  # what every PDF renders inside
+    assert rl_config.trustedHosts is None and rl_config.trustedSchemes == []  # pinned
+    for url in ({listener.url!r}, "file:///etc/passwd", "data:text/plain,x"):
+        try:
+            open_for_read(url)
+        except Exception:
+            pass
+        else:
+            sys.exit("fetched " + url)
     try:
-        open_for_read(url)
-    except Exception:
+        toColor("Color(1, 0, 0)")
+    except ValueError:
         pass
     else:
-        sys.exit("fetched " + url)
-try:
-    toColor("Color(1, 0, 0)")
-except ValueError:
-    pass
-else:
-    sys.exit("a colour expression was evaluated")
+        sys.exit("a colour expression was evaluated")
 sys.stdout.buffer.write(pdf)
 """
     result = subprocess.run(

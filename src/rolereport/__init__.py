@@ -4,6 +4,7 @@ facilitator guide."""
 from .brand.load import load_brand
 from .brand.theme import Theme
 from .build.batch import Outcome, build_many
+from .build.options import BuildOptions
 from .build.pipeline import BuildResult, build, render_deck, render_guide, render_handout, write_all
 from .build.watch import Watcher
 from .content.model import Report
@@ -15,6 +16,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "BrandError",
+    "BuildOptions",
     "BuildResult",
     "DataError",
     "Dataset",

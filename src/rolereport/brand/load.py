@@ -12,6 +12,8 @@ from ..files.yamlfile import read_yaml
 from .colors import contrast
 from .file import BRAND_FILES, BrandReader, default_assets_dir, light
 from .fonts import deck_font, is_bold, read_fonts
+from .logo import logo_aspect
+from .template import read_template
 from .theme import Layouts, Theme
 
 _OWN_KEYS = ("role_colors", "footer", "paper", "deck_font", "pptx_template", "pptx_layouts")
@@ -24,7 +26,7 @@ def load_brand(folder: str | Path | None = None) -> Theme:
     """Read the assets folder into a Theme; raises BrandError naming the file and key."""
     root = Path(folder) if folder is not None else default_assets_dir()
     if not root.is_dir():
-        raise BrandError.at(root, "", "is not a folder: pass the assets folder to --assets")
+        raise BrandError.at(root, "assets", "is not a folder: name the assets folder")
     root = root.resolve()
     brand_file = next((root / n for n in BRAND_FILES if (root / n).is_file()), None)
     if brand_file is None:
@@ -65,7 +67,7 @@ def _theme(r: BrandReader) -> Theme:
         raise r.fail("defaults.rolereport.paper", f"'{paper}' is not letter or a4")
     large, small, alt = _logos(r)
     name = _name(r)
-    template, layouts = _template(r, own)
+    template, layouts, data = _template(r, own)
     return Theme(
         name=name,
         primary=primary,
@@ -91,6 +93,8 @@ def _theme(r: BrandReader) -> Theme:
         template=template,
         layouts=layouts,
         warnings=tuple(dict.fromkeys(r.warnings)),
+        template_pptx=read_template(data, layouts) if template else None,
+        logo_ratio=logo_aspect(small) if small else 1.0,
     )
 
 
@@ -148,7 +152,8 @@ def _logo_file(r: BrandReader, value: Any, key: str) -> Path:
     return path
 
 
-def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts]:
+def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts, bytes]:
+    """The template's path, the layouts picked and its checked bytes (read once)."""
     named = r.mapping(own, "pptx_layouts", "defaults.rolereport.pptx_layouts")
     for key in named:
         if key not in _LAYOUT_KEYS:
@@ -157,14 +162,13 @@ def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts
                 f"unknown layout role: use {', '.join(_LAYOUT_KEYS)}",
             )
     if not own.get("pptx_template"):
-        return None, Layouts()
+        return None, Layouts(), b""
     key = "defaults.rolereport.pptx_template"
     path = r.path(own["pptx_template"], key)
     if path.suffix.lower() not in (".pptx", ".potx"):
         raise r.fail(key, f"'{path.name}' is not a .pptx or .potx file")
-    have = assetfiles.template_layouts(
-        assetfiles.template_bytes(path, key, r.file), path, key, r.file
-    )
+    data = assetfiles.template_bytes(path, key, r.file)
+    have = assetfiles.template_layouts(data, path, key, r.file)
     chosen: dict[str, str] = {}
     defaults = Layouts()
     for role in _LAYOUT_KEYS:
@@ -182,4 +186,4 @@ def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts
             f"name the template's layout for content slides; it has: {', '.join(have)}",
         )
     chosen = {k: v or chosen["content"] for k, v in chosen.items()}
-    return path, Layouts(**chosen)
+    return path, Layouts(**chosen), data

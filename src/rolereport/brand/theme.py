@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .template import Template
 
 
 @dataclass(frozen=True)
@@ -51,6 +55,8 @@ class Theme:
     template: Path | None = None  # a .pptx/.potx whose masters and layouts the deck uses
     layouts: Layouts = Layouts()
     warnings: tuple[str, ...] = ()
+    template_pptx: Template | None = None  # the template checked and read, once per load
+    logo_ratio: float = 1.0  # the small logo's width over its height, as it is shown
 
     def role_color(self, index: int) -> str:
         """The colour of the role at `index` in the report's order."""
@@ -58,8 +64,9 @@ class Theme:
 
 
 def theme_files(theme: Theme) -> tuple[Path, ...]:
-    """Every file the theme names (fonts, logos, template): what a writer may read."""
+    """Every file a writer may read (fonts, logos): the template is not one, the theme
+    carries its bytes (and their digest, in its repr)."""
     faces = (theme.font, theme.heading_font)
     fonts = {getattr(f, k) for f in faces for k in ("regular", "bold", "italic", "bold_italic")}
-    others = {theme.logo_large, theme.logo_small, theme.template} - {None}
+    others = {theme.logo_large, theme.logo_small} - {None}
     return tuple(sorted(fonts | others))  # type: ignore[arg-type]

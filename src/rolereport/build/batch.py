@@ -8,15 +8,17 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, BrokenExecutor, Future, as_completed, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from ..brand.load import load_brand
 from ..brand.theme import Theme
 from ..data.facts import load_dataset, resolve_dataset
 from ..errors import InputError, Problem, RoleReportError
-from .pipeline import OUTPUTS, Output, build
+from .options import BuildOptions, build_options
+from .pipeline import build
 
 DATA_SUFFIXES = (".yml", ".yaml")
 
@@ -84,21 +86,21 @@ def _identity(name: str) -> str:
 def build_many(
     inputs: Sequence[str | Path],
     assets: str | Path | None = None,
-    out: str | Path = "output",
-    only: Sequence[Output] = OUTPUTS,
-    paper: str | None = None,
-    aspect: str | None = None,
+    options: BuildOptions | str | Path | None = None,
     jobs: int | None = None,
     on_done: Done | None = None,
-    force: bool = False,
+    **changes: Any,
 ) -> list[Outcome]:
-    """Build every dataset into `out`, in worker processes; returns one Outcome per dataset.
+    """Build every dataset with `options` (as build takes them, `changes` included), in
+    worker processes; returns one Outcome per dataset.
 
     A dataset that fails does not stop the others. Raises InputError before building anything
-    when the brand is unusable, a folder holds no data file, or two datasets share a slug
-    (their files would overwrite each other). On Ctrl-C the builds under way finish (their
-    files are whole), the others never start, and KeyboardInterrupt is raised.
+    when an option or the brand is unusable, a folder holds no data file, or two datasets
+    share a slug (their files would overwrite each other). On Ctrl-C the builds under way
+    finish (their files are whole), the others never start, and KeyboardInterrupt is raised.
     """
+    # Each worker renders its documents one after the other: the workers share the cores.
+    opts = replace(build_options(options, changes), parallel=False)
     names = expand_inputs(inputs)
     theme = load_brand(assets)
     outcomes: dict[str, Outcome] = {}
@@ -115,15 +117,7 @@ def build_many(
     for outcome in list(outcomes.values()):  # the files that did not load: known already
         finish(outcome)
     if todo:
-        job = partial(
-            _build_one,
-            theme=theme,
-            out=Path(out),
-            only=tuple(only),
-            paper=paper,
-            aspect=aspect,
-            force=force,
-        )
+        job = partial(_build_one, theme=theme, options=opts)
         _run_pool(todo, min(len(todo), jobs or _cpus()), job, finish)
     return [outcomes[name] for name in names]
 
@@ -205,20 +199,11 @@ def _check_slugs(names: list[str], failed: dict[str, Outcome]) -> list[str]:
     return todo
 
 
-def _build_one(
-    name: str,
-    theme: Theme,
-    out: Path,
-    only: tuple[Output, ...],
-    paper: str | None,
-    aspect: str | None,
-    force: bool = False,
-) -> Outcome:
-    """Runs in a worker: build one dataset, errors turned into plain text and an exit code.
-    The workers already share the cores: each renders its documents one after the other."""
+def _build_one(name: str, theme: Theme, options: BuildOptions) -> Outcome:
+    """Runs in a worker: build one dataset, errors turned into plain text and an exit code."""
     start = time.perf_counter()
     try:
-        result = build(name, theme, out, only, paper, aspect, parallel=False, force=force)
+        result = build(name, theme, options)
     except RoleReportError as exc:
         return Outcome(
             name, seconds=time.perf_counter() - start, error=str(exc), exit_code=exc.exit_code

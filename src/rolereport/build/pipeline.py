@@ -6,11 +6,11 @@ import contextlib
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Literal
+from typing import Any
 
 from ..brand.load import load_brand
 from ..brand.theme import Theme, theme_files
@@ -20,11 +20,11 @@ from ..data.advice import dataset_warnings
 from ..data.facts import DEFAULT_DATASET, Dataset, load_dataset
 from ..errors import InputError, OutputError, Problem
 from ..files.cache import build_key
+from ..files.clock import check_epoch, source_date_epoch
+from .options import OUTPUTS, BuildOptions, Output, build_options
 from .stamps import fresh, record
 from .workers import run_jobs
 
-Output = Literal["pdf", "pptx", "guide"]
-OUTPUTS: tuple[Output, ...] = ("pdf", "pptx", "guide")
 _SUFFIX = {"pdf": "handout.pdf", "pptx": "deck.pptx", "guide": "guide.pdf"}
 _STAGE = {"pdf": "pdf", "pptx": "deck", "guide": "guide"}  # --timings names
 
@@ -64,8 +64,8 @@ def render_guide(
 ) -> Rendered:
     """The facilitator guide: the deck's slides as render_deck plans them for this theme and
     aspect, with timings, notes, prompts, scoring and sources, on the handout's paper."""
-    from ..deck.writer import deck_plan
     from ..pdf.guide import render_guide as render
+    from ..plan.deckplan import deck_plan
     from ..plan.runsheet import run_sheet
 
     sheet = run_sheet(report, deck_plan(report, theme, aspect))  # type: ignore[arg-type]
@@ -75,22 +75,22 @@ def render_guide(
 def build(
     data: str | Path | Dataset | None = None,
     assets: str | Path | Theme | None = None,
-    out: str | Path = "output",
-    only: Sequence[Output] = OUTPUTS,
-    paper: str | None = None,
-    aspect: str | None = None,
+    options: BuildOptions | str | Path | None = None,
     progress: Progress | None = None,
-    parallel: bool = True,
-    force: bool = False,
+    **changes: Any,
 ) -> BuildResult:
-    """Build the requested documents and write them; raises InputError or OutputError.
+    """Build the documents `options` asks for and write them; raises InputError or
+    OutputError. `options` may be a folder (the default options, writing there) and keyword
+    `changes` set its fields: `build(data, assets, "out", only=("pdf",), force=True)`.
 
     Nothing is written unless every requested document rendered, and an existing file is
     only ever replaced whole. With `parallel`, the documents render side by side where a
     forked worker pays (see workers.run_jobs): the same bytes, in less time. When the
     inputs, options and code are those of the last build and its files are untouched, nothing
-    is rendered or rewritten (see buildcache), unless `force`.
+    is rendered or rewritten (see stamps), unless `force`.
     """
+    opts = build_options(options, changes)
+    only, paper = opts.only, opts.paper
     say = progress or (lambda _msg: None)
     timings: dict[str, float] = {}
     clock = time.perf_counter()
@@ -101,12 +101,8 @@ def build(
         timings[stage] = now - clock
         clock = now
 
-    if paper not in (None, "letter", "a4"):
-        raise InputError.at("--paper", "", f"'{paper}' is not letter or a4")
-    explicit_aspect = aspect is not None
-    aspect = aspect or "16:9"
-    if aspect not in ("16:9", "4:3"):
-        raise InputError.at("--aspect", "", f"'{aspect}' is not 16:9 or 4:3")
+    explicit_aspect = opts.aspect is not None
+    aspect = opts.aspect or "16:9"
     say("Reading the data file")
     dataset = data if isinstance(data, Dataset) else load_dataset(data)
     say("Reading the brand")
@@ -121,20 +117,20 @@ def build(
     warnings = dataset_warnings(dataset, None if isinstance(data, Dataset) else data)
     warnings += theme.warnings
     if explicit_aspect and theme.template and ("pptx" in only or "guide" in only):
-        warnings += (f"--aspect {aspect} is ignored: the template sets the slide size",)
+        warnings += (f"the aspect {aspect} is ignored: the template sets the slide size",)
     kinds = [k for k in OUTPUTS if k in only]
-    targets = {k: output_path(Path(out), report.slug, k) for k in kinds}
+    targets = {k: output_path(opts.out, report.slug, k) for k in kinds}
     key = build_key(
         dataset.model_dump_json(),
         theme,
         kinds,
         paper or theme.paper,
         aspect,
-        os.environ.get("SOURCE_DATE_EPOCH", "").strip(),
+        source_date_epoch(),
         files=theme_files(theme),
     )
     lap("content")
-    last = None if force else fresh(key, list(targets.values()))
+    last = None if opts.force else fresh(key, list(targets.values()))
     if last is not None:
         say("Nothing changed since the last build")
         paths = tuple(targets.values())
@@ -149,7 +145,7 @@ def build(
     if "guide" in only:
         say("Writing the facilitator guide (PDF)")
         jobs["guide"] = partial(render_guide, report, theme, paper or theme.paper, aspect)
-    done = run_jobs(jobs, parallel)
+    done = run_jobs(jobs, opts.parallel)
     rendered: dict[Output, Rendered] = {k: r for k, (r, _) in done.items()}  # type: ignore[misc]
     timings |= {_STAGE[k]: seconds for k, (_, seconds) in done.items()}
     lap("render")
@@ -200,9 +196,8 @@ def _stage(target: Path, data: bytes) -> Path:
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:
-        raise OutputError(
-            f"{target.parent}: cannot write there ({exc.strerror or exc}); choose another --out"
-        ) from None
+        why = f"cannot write there ({exc.strerror or exc}); choose another output folder"
+        raise OutputError([Problem(str(target.parent), "out", why)]) from None
     tmp = Path(name)
     try:
         mask = os.umask(0)  # mkstemp makes 0600 files; give the mode a new file would get
@@ -216,10 +211,11 @@ def _stage(target: Path, data: bytes) -> Path:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         if isinstance(exc, OSError):  # disk full, quota, I/O error
-            raise OutputError(
-                f"{target}: cannot write it ({exc.strerror or exc}); nothing was replaced: "
-                "free some space or choose another --out"
-            ) from None
+            why = (
+                f"cannot write it ({exc.strerror or exc}); nothing was replaced: "
+                "free some space or choose another output folder"
+            )
+            raise OutputError([Problem(str(target), "out", why)]) from None
         raise
     return tmp
 
@@ -251,21 +247,6 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-# ZIP timestamps (the deck) run from 1980 to 2107; PDF dates have no such limit.
-_EPOCH_RANGE = (315_532_800, 4_354_819_199)
-
-
-def check_epoch() -> None:
-    """SOURCE_DATE_EPOCH, when set, must be whole seconds that both formats can store."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if value and not (value.isdigit() and _EPOCH_RANGE[0] <= int(value) <= _EPOCH_RANGE[1]):
-        raise InputError.at(
-            "SOURCE_DATE_EPOCH",
-            "",
-            f"{value!r} is not a time from 1980 to 2107 in seconds since 1970: unset it or fix it",
-        )
 
 
 def check_glyphs(dataset: Dataset, theme: Theme, file: str = "data") -> None:

@@ -11,14 +11,16 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..brand.file import default_assets_dir
 from ..data.facts import resolve_dataset
 from ..errors import BrandError
-from .pipeline import OUTPUTS, BuildResult, Output, build
+from .options import BuildOptions, build_options
+from .pipeline import BuildResult, build
 
 POLL_SECONDS = 0.25  # how often the files are looked at
 SETTLE_SECONDS = 0.3  # how long they must stay unchanged before a rebuild (editors save in steps)
@@ -83,30 +85,27 @@ class Watcher:
     data: str | Path | None  # as the user named it, so messages read as in a single build
     data_file: Path
     assets: Path
-    out: Path
-    only: tuple[Output, ...] = OUTPUTS
-    paper: str | None = None
-    aspect: str | None = None
+    options: BuildOptions = field(default_factory=BuildOptions)
 
     @classmethod
     def for_inputs(
         cls,
         data: str | Path | None,
         assets: str | Path | None,
-        out: str | Path,
-        only: Sequence[Output] = OUTPUTS,
-        paper: str | None = None,
-        aspect: str | None = None,
+        options: BuildOptions | str | Path | None = None,
+        **changes: Any,
     ) -> Watcher:
-        """Resolve the data file and the assets folder; raises InputError if either is missing."""
+        """Resolve the data file and the assets folder, with `options` as build takes them;
+        raises InputError if either is missing or an option is unusable."""
+        opts = build_options(options, changes)
         folder = Path(assets) if assets is not None else default_assets_dir()
         if not folder.is_dir():
-            raise BrandError.at(folder, "", "is not a folder: pass the assets folder to --assets")
-        return cls(data, resolve_dataset(data), folder, Path(out), tuple(only), paper, aspect)
+            raise BrandError.at(folder, "assets", "is not a folder: name the assets folder")
+        return cls(data, resolve_dataset(data), folder, opts)
 
     def files(self) -> list[Path]:
         """The data file and every file in the assets folder, without hidden files or outputs."""
-        skip = self.out.resolve()
+        skip = self.options.out.resolve()
         found = [self.data_file]
         for root, dirs, names in os.walk(self.assets):
             dirs[:] = sorted(
@@ -119,7 +118,7 @@ class Watcher:
         """Build now; an error is returned in the Attempt, never raised (Ctrl-C still is)."""
         start = time.perf_counter()
         try:
-            result = build(self.data, self.assets, self.out, self.only, self.paper, self.aspect)
+            result = build(self.data, self.assets, self.options)
         except Exception as exc:
             return Attempt(number, changed, time.perf_counter() - start, error=exc)
         return Attempt(number, changed, time.perf_counter() - start, result=result)

@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 
 from ..brand.theme import Theme
 from ..content.model import ChartSpec
+from .fit import forget_changed_fonts
 from .kinds import KINDS
 from .style import Style, chart_rc, chart_style
 
@@ -61,6 +62,7 @@ def _drawn(
     font_pt: float | None,
 ) -> Iterator[Figure]:
     """The drawn figure, inside the chart's rc_context (saving must happen inside it too)."""
+    forget_changed_fonts(theme.font.regular, theme.font.bold)
     st = _style(spec, theme, role_order, size, fmt, font_pt)
     with matplotlib.rc_context(chart_rc(st)):
         yield _draw(_printable(spec, st), st, size, fmt, dpi)

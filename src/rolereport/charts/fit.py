@@ -12,13 +12,15 @@ import textwrap
 from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
+from pathlib import Path
 
 from matplotlib import ft2font
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties, get_font
 
-from .style import Style
+from ..text.measure import font_version
+from .style import Style, _missing_spaces
 
 _LABEL_WRAP, _SKILL_WRAP = 20, 22  # characters per line of row labels, where that fits
 GAP = 0.3  # em of space between the labels of neighbouring rows
@@ -27,6 +29,28 @@ try:
     _NO_HINTING = ft2font.LoadFlags.NO_HINTING
 except AttributeError:  # matplotlib < 3.10
     _NO_HINTING = ft2font.LOAD_NO_HINTING  # type: ignore[attr-defined]
+
+
+_seen: dict[Path, tuple[int, int]] = {}
+
+
+def forget_changed_fonts(*files: Path) -> None:
+    """Drop what was measured or opened from any of `files` that changed since it was last
+    seen here (a font replaced in place, in watch mode): matplotlib keeps a font file open by
+    its path and reads it lazily, so a stale one fails to load glyphs."""
+    changed = False
+    for path in files:
+        version = font_version(path)
+        changed |= _seen.setdefault(path, version) != version
+        _seen[path] = version
+    if changed:
+        for cached in (_advance, _em, line_em, _narrowest_em, _missing_spaces):
+            cached.cache_clear()
+        from matplotlib import font_manager
+
+        opened = getattr(font_manager, "_get_font", None)  # no public way to forget a font
+        if opened is not None and hasattr(opened, "cache_clear"):
+            opened.cache_clear()
 
 
 @cache

@@ -8,7 +8,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from matplotlib.font_manager import FontProperties, fontManager
+from matplotlib.font_manager import FontProperties
 
 from ..brand.theme import Theme
 from ..content.model import Numbers
@@ -43,7 +43,6 @@ def chart_style(
 ) -> Style:
     """The style of a chart `size` inches wide in `fmt` ("svg" for print, else slides): its
     base font size (`font_pt`, or chosen from the medium and width) and its floor."""
-    _font_name(theme.font.bold)
     if fmt == "svg":
         pt, (lo, hi), floor = _PRINT_PT * size[0] / _PRINT_WIDTH, _PRINT_RANGE, _PRINT_FLOOR
     else:  # a chart beside bullets is narrower, but read from as far away
@@ -68,10 +67,8 @@ def chart_rc(st: Style) -> dict[str, Any]:
     }
 
 
-@cache
 def _font_name(path: Path) -> str:
-    """Registers the brand's font file with matplotlib, once; returns its family name."""
-    fontManager.addfont(str(path))
+    """The family name of the brand's font file."""
     return FontProperties(fname=str(path)).get_name()
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..build.batch import Outcome
 from ..build.watch import Attempt, Watcher
-from ..errors import RoleReportError
+from ..errors import Problem, RoleReportError
 
 _SHOWN_CHANGES = 3  # file names listed in a rebuild line before "+N more"
 
@@ -18,11 +18,27 @@ _SHOWN_CHANGES = 3  # file names listed in a rebuild line before "+N more"
 def error_lines(exc: BaseException) -> list[str]:
     """`Error: ...` lines for any exception: one per problem, or one for an unexpected error."""
     if isinstance(exc, RoleReportError):
-        return [f"Error: {line}" for line in str(exc).splitlines()]
+        return [f"Error: {_with_flag(p)}" for p in exc.problems]
     return [
         f"Error: unexpected {type(exc).__name__}: {exc} (nothing was written; "
         "rerun with --debug and report it)"
     ]
+
+
+# The library names options by their BuildOptions field; the command line by its flags.
+FLAGS = {"out": "--out", "only": "--only", "paper": "--paper", "aspect": "--aspect"}
+FLAGS |= {"assets": "--assets"}
+
+
+def _with_flag(problem: Problem) -> str:
+    """A problem as the library says it, with the flag for the option it is about."""
+    flag = FLAGS.get(problem.path)
+    if flag is None:
+        return str(problem).lstrip(": ")
+    if not problem.file:
+        return f"{flag}: {problem.message}"
+    where = f"{problem.file}:{problem.line}" if problem.line else problem.file
+    return f"{where}: {problem.message} ({flag})"
 
 
 def _plural(n: int, word: str) -> str:

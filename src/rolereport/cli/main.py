@@ -7,13 +7,14 @@ import json
 import sys
 import traceback
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from .. import __version__
 from ..brand.load import load_brand
 from ..build.batch import build_many, exit_code, expand_inputs, is_batch
-from ..build.pipeline import OUTPUTS, build
+from ..build.options import OUTPUTS, BuildOptions
+from ..build.pipeline import build
 from ..build.starter import init_folder
 from ..build.watch import Watcher
 from ..content.report import build_report
@@ -188,10 +189,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _choices(args: argparse.Namespace) -> dict[str, Any]:
-    """The brand, output folder, outputs, paper and aspect that every kind of build takes."""
+def _options(args: argparse.Namespace) -> BuildOptions:
+    """The output folder, outputs, paper, aspect and --force that every kind of build takes."""
     only = tuple(args.only) if args.only else OUTPUTS
-    return dict(assets=args.assets, out=args.out, only=only, paper=args.paper, aspect=args.aspect)
+    return BuildOptions(args.out, only, args.paper, args.aspect, force=args.force)
 
 
 def _build(args: argparse.Namespace) -> int:
@@ -208,7 +209,7 @@ def _build(args: argparse.Namespace) -> int:
         if tty:
             print(f"[{step[0]}] {message}…", file=sys.stderr, flush=True)
 
-    result = build(data, progress=progress, force=args.force, **_choices(args))
+    result = build(data, args.assets, _options(args), progress)
     for w in result.warnings:
         print(f"Warning: {w}", file=sys.stderr)
     if result.up_to_date:
@@ -231,7 +232,8 @@ def _watch(args: argparse.Namespace) -> int:
             "",
             "watches one dataset at a time: run one 'rolereport build DATA --watch' per dataset",
         )
-    watcher = Watcher.for_inputs(args.data[0] if args.data else None, **_choices(args))
+    options = replace(_options(args), force=False)  # a change is what sets off a build
+    watcher = Watcher.for_inputs(args.data[0] if args.data else None, args.assets, options)
     try:
         watcher.run(WatchLog(watcher, args.debug))
     except KeyboardInterrupt:
@@ -243,9 +245,7 @@ def _batch(args: argparse.Namespace) -> int:
     names = expand_inputs(args.data)
     progress = BatchProgress(len(names), args.debug)
     try:
-        outcomes = build_many(
-            names, jobs=args.jobs, on_done=progress, force=args.force, **_choices(args)
-        )
+        outcomes = build_many(names, args.assets, _options(args), args.jobs, progress)
     except KeyboardInterrupt:
         progress.close()
         print(

@@ -1,4 +1,4 @@
-"""A brand logo for the deck: its aspect ratio, an SVG rasterised, a bitmap turned upright."""
+"""A brand logo for the deck: an SVG rasterised, a bitmap turned upright."""
 
 from __future__ import annotations
 
@@ -9,55 +9,31 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from ..errors import BrandError
+from ..brand.logo import is_svg, logo_aspect, rotated, svg_drawing
+
+__all__ = ["LOGO_DPI", "LOGO_MIN_PX", "logo_aspect", "logo_image"]
 
 LOGO_DPI = 300  # an SVG logo is rasterised for PowerPoint at this resolution at its placed size
 LOGO_MIN_PX = 200  # and at least this high, so that rounding keeps its aspect ratio
 
 
-@lru_cache(maxsize=8)
-def logo_aspect(path: Path) -> float:
-    """The logo's width over its height, as it is shown (EXIF rotation applied).
-    Raises BrandError for an SVG that cannot be read."""
-    if _is_svg(path):
-        drawing = _svg_drawing(path)
-        return drawing.width / drawing.height
-    with Image.open(path) as im:
-        w, h = ImageOps.exif_transpose(im).size if _rotated(im) else im.size
-    return w / h
-
-
 def logo_image(path: Path, h: float) -> str | BytesIO:
     """The logo as python-pptx places it `h` inches high: an SVG as a PNG rasterised for that
     height, a bitmap as it is or turned upright. Raises BrandError for an unusable SVG."""
-    if _is_svg(path):
-        return BytesIO(_svg_png(path, max(math.ceil(h * LOGO_DPI), LOGO_MIN_PX)))
+    data = path.read_bytes()
+    if is_svg(data):
+        drawing = svg_drawing(data, path)
+        return BytesIO(_svg_png(data, drawing, max(math.ceil(h * LOGO_DPI), LOGO_MIN_PX)))
     return _bitmap(path)
 
 
-def _is_svg(path: Path) -> bool:
-    with path.open("rb") as f:
-        head = f.read(4096)
-    return b"<svg" in head and head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<"
-
-
-@lru_cache(maxsize=8)
-def _svg_drawing(path: Path):
-    from ..brand.svg import vector
-
-    try:
-        return vector(path.read_bytes(), "Helvetica")  # text in it: any font draws a bitmap
-    except ValueError as e:
-        raise BrandError.at(path, "logo", f"is not a usable SVG image ({e})") from e
-
-
 @lru_cache(maxsize=16)
-def _svg_png(path: Path, px_h: int) -> bytes:
-    """The SVG rasterised `px_h` pixels high on a transparent background, as PNG bytes."""
+def _svg_png(data: bytes, drawing, px_h: int) -> bytes:
+    """The SVG (`data`, read as `drawing`) rasterised `px_h` pixels high on a transparent
+    background, as PNG bytes: cached by content."""
     import pypdfium2 as pdfium
     from reportlab.graphics import renderPDF
 
-    drawing = _svg_drawing(path)
     pdf = pdfium.PdfDocument(renderPDF.drawToString(drawing))
     try:
         bitmap = pdf[0].render(
@@ -71,14 +47,10 @@ def _svg_png(path: Path, px_h: int) -> bytes:
     return out.getvalue()
 
 
-def _rotated(im: Image.Image) -> bool:
-    return im.getexif().get(0x0112, 1) not in (1, None)  # EXIF orientation
-
-
 def _bitmap(path: Path) -> str | BytesIO:
     """A PNG or JPEG logo as it is, or turned upright when its EXIF says it is rotated."""
     with Image.open(path) as im:
-        if not _rotated(im):
+        if not rotated(im):
             return str(path)
         kind = im.format or "PNG"
         upright = ImageOps.exif_transpose(im)

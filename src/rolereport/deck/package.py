@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import time
 import zipfile
 from io import BytesIO
 
@@ -13,6 +11,7 @@ from pptx.oxml.ns import qn
 
 from ..brand.theme import Theme
 from ..content.model import Report
+from ..files.clock import document_time
 
 _P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 
@@ -20,8 +19,8 @@ _P14 = "http://schemas.microsoft.com/office/powerpoint/2010/main"
 def drop_slides(prs) -> None:
     """Remove the slides a template ships with: their list entries, sections and parts, and
     the package's thumbnail and app properties that describe them (both optional)."""
-    pres = prs.part._element
-    for sld in list(prs.slides._sldIdLst):
+    pres = prs.element
+    for sld in list(prs.slides.element):
         for el in list(pres.iter()):  # the slide list and custom shows
             if el.get(qn("r:id")) == sld.rId:
                 el.getparent().remove(el)
@@ -30,7 +29,7 @@ def drop_slides(prs) -> None:
         ext = sections.getparent()
         ext.getparent().remove(ext)
     package = prs.part.package  # the template's thumbnail and slide titles would outlive them
-    for rel in list(package._rels.values()):
+    for rel in list(package._rels.values()):  # no public list of the package's own relations
         if rel.reltype in (RT.THUMBNAIL, RT.EXTENDED_PROPERTIES):
             package.drop_rel(rel.rId)
 
@@ -38,7 +37,7 @@ def drop_slides(prs) -> None:
 def set_properties(prs, report: Report, theme: Theme) -> None:
     """The core properties from the report and the brand, dated by `_when`."""
     cp = prs.core_properties
-    cp.created = cp.modified = _when(report.date)
+    cp.created = cp.modified = _when()
     cp.revision = 1
     cp.author = cp.last_modified_by = theme.name
     cp.title, cp.subject = report.title, report.subtitle or report.summary
@@ -46,9 +45,9 @@ def set_properties(prs, report: Report, theme: Theme) -> None:
     cp.comments = cp.keywords = cp.category = ""
 
 
-def stable_zip(data: bytes, date: str) -> bytes:
-    """The same package with a fixed member order and timestamps (SOURCE_DATE_EPOCH wins)."""
-    stamp = max(_when(date).timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # the earliest a zip holds
+def stable_zip(data: bytes) -> bytes:
+    """The same package with a fixed member order and timestamps (the document time)."""
+    stamp = max(_when().timetuple()[:6], (1980, 1, 1, 0, 0, 0))  # the earliest a zip holds
     src = zipfile.ZipFile(BytesIO(data))
     names = sorted(src.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
     out = BytesIO()
@@ -60,9 +59,6 @@ def stable_zip(data: bytes, date: str) -> bytes:
     return out.getvalue()
 
 
-def _when(date: str) -> dt.datetime:
-    """The deck's time: SOURCE_DATE_EPOCH when set, else the data's date (UTC, naive)."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if epoch.isdigit():
-        return dt.datetime(*time.gmtime(int(epoch))[:6])
-    return dt.datetime.fromisoformat(date)
+def _when() -> dt.datetime:
+    """The deck's time (files.clock), UTC and naive as the package stores it."""
+    return document_time().replace(tzinfo=None)

@@ -92,7 +92,7 @@ class SlideWriter:
             self._frame(shape.text_frame, text, self.colors[color], placeholder)
         for ph in list(slide.placeholders):  # an empty placeholder shows "Click to add text"
             if not ph.has_text_frame or not ph.text_frame.text.strip():
-                ph._element.getparent().remove(ph._element)
+                ph.element.getparent().remove(ph.element)
         logo = self.t.logo_large if ps.kind == "title" else self.t.logo_small
         if logo and ps.logo:
             self._logo(slide, logo, ps.logo)
@@ -132,7 +132,7 @@ class SlideWriter:
         shape.fill.solid()
         shape.fill.fore_color.rgb = RGBColor.from_string(color[1:])
         shape.line.fill.background()
-        sp = shape._element
+        sp = shape.element
         for child in (sp.find(f"{{{sp.nsmap['p']}}}style"), sp.txBody):  # no theme effects, no
             if child is not None:  # empty text frame on a shape that only draws
                 sp.remove(child)
@@ -148,7 +148,7 @@ class SlideWriter:
         h = w / aspect
         pic = slide.shapes.add_picture(logo_image(path, h), emu(box.x), emu(box.y), emu(w), emu(h))
         pic.name = "Logo"
-        pic._element.nvPicPr.cNvPr.set("descr", self.t.logo_alt)
+        pic.element.nvPicPr.cNvPr.set("descr", self.t.logo_alt)
 
     def _chart(self, slide, v: Visual) -> None:
         spec, b = v.chart, v.box
@@ -156,8 +156,8 @@ class SlideWriter:
         png = render_chart(spec, self.t, self.roles, (b.w, b.h), "png", dpi=CHART_DPI)
         pic = slide.shapes.add_picture(BytesIO(png), *(emu(x) for x in (b.x, b.y, b.w, b.h)))
         pic.name = f"Chart: {spec.title}"
-        pic._element.nvPicPr.cNvPr.set("descr", spec.alt)
-        pic._element.nvPicPr.cNvPr.set("title", spec.title)
+        pic.element.nvPicPr.cNvPr.set("descr", spec.alt)
+        pic.element.nvPicPr.cNvPr.set("title", spec.title)
 
     def _table(self, slide, v: Visual, title: str) -> None:
         t, spec, b = self.t, v.table, v.box
@@ -165,7 +165,7 @@ class SlideWriter:
         frame = slide.shapes.add_table(len(v.rows), len(v.widths), *(emu(0) for _ in range(4)))
         _place(frame, b)
         frame.name = f"Table: {spec.caption or title}"
-        frame._element.nvGraphicFramePr.cNvPr.set("descr", spec.caption or title)
+        frame.element.nvGraphicFramePr.cNvPr.set("descr", spec.caption or title)
         grid = frame.table
         grid.first_row, grid.horz_banding = True, False
         for j, w in enumerate(v.widths):

@@ -16,7 +16,7 @@ from ..content.model import Rendered, Report
 from ..plan.guidemodel import GuideSlide, RunSheet
 from .blocks import Anchor, Blocks
 from .page import Page, cover_band, pdf_meta, start_pdf, typeset
-from .setup import glyph_warnings
+from .setup import glyph_warnings, safely
 from .style import LEFT_RULE, TINT, ZEBRA, tint
 from .tables import table
 
@@ -25,6 +25,7 @@ MARK_INDENT = 22  # room for "10." and "[4]" before a key point
 PROMPT_GAP = 6  # points after a question's prompt
 
 
+@safely
 def render_guide(
     sheet: RunSheet, report: Report, theme: Theme, paper: Literal["letter", "a4"] = "letter"
 ) -> Rendered:
@@ -49,7 +50,7 @@ def render_guide(
         ]
 
     fonts = b.fonts
-    data, count = typeset(story, page, fonts, meta, report.date, "guide")
+    data, count = typeset(story, page, fonts, meta, "guide")
     b.chars.update(sheet.header + report.as_of + theme.footer)
     return Rendered(data, glyph_warnings(b.chars, fonts, "guide"), count)
 

@@ -12,13 +12,14 @@ from ..brand.theme import Theme
 from ..content.model import Rendered, Report
 from .blocks import Blocks
 from .page import Logo, cover_band, pdf_meta, start_pdf, typeset
-from .setup import glyph_warnings
+from .setup import glyph_warnings, safely
 from .style import grid, tint
 from .tables import table
 
 CONTENTS_GAP, PAGE_NUMBER_W = 0.4 * inch, 24  # the cover's two-column list of contents
 
 
+@safely
 def render_handout(
     report: Report, theme: Theme, paper: Literal["letter", "a4"] = "letter"
 ) -> Rendered:
@@ -38,7 +39,7 @@ def render_handout(
         return out
 
     fonts = blocks.fonts
-    data, count = typeset(story, page, fonts, meta, report.date, "handout")
+    data, count = typeset(story, page, fonts, meta, "handout")
     blocks.chars.update(report.title + report.as_of + theme.footer)
     return Rendered(data, glyph_warnings(blocks.chars, fonts), count)
 

@@ -29,7 +29,7 @@ from ..content.model import Report, Words
 from ..errors import BrandError, RoleReportError
 from .blocks import Anchor, Blocks
 from .figures import vector
-from .setup import Fonts, pdf_date, pin_safe_settings, register_fonts
+from .setup import Fonts, pdf_date, register_fonts
 from .style import ink, tint
 
 PAPER = {"letter": LETTER, "a4": A4}
@@ -169,12 +169,12 @@ class Page:
 
 
 class DatedCanvas(Canvas):
-    """A canvas that stamps the data's date, shows the outline, and may be a dry run."""
+    """A canvas that stamps the document time, shows the outline, and may be a dry run."""
 
     def __init__(self, *args: Any, stamp: str, dry: bool, **kw: Any) -> None:
         super().__init__(*args, **kw)
         self.dry = dry
-        self._doc.info._dateFormatter = lambda *_: stamp  # the data's date, not today's
+        self._doc.info._dateFormatter = lambda *_: stamp  # never today's
         self.showOutline()
 
 
@@ -213,12 +213,11 @@ def cover_band(b: Blocks, logo: Logo, title: str, subtitle: str, facts: list[str
 
 
 def start_pdf(report: Report, theme: Theme, paper: str, heading: str) -> tuple[Blocks, Page]:
-    """What every PDF starts from: ReportLab's settings pinned, the brand's fonts registered,
+    """What every PDF starts from (inside setup.safe_settings): the brand's fonts registered,
     blocks at the text width, and the page furniture with `heading` in the running header.
     Raises ValueError for an unknown paper size, BrandError for an unusable font or logo."""
     if paper not in PAPER:
         raise ValueError(f"paper must be 'letter' or 'a4', not {paper!r}")
-    pin_safe_settings()
     fonts = register_fonts(theme.font, theme.heading_font)
     width, _ = size = PAPER[paper]
     blocks = Blocks(report, theme, fonts, width - 2 * MARGIN_X)
@@ -243,7 +242,6 @@ def typeset(
     page: Page,
     fonts: Fonts,
     meta: dict[str, Any],
-    date: str,
     what: str,
 ) -> tuple[bytes, int]:
     """The story as PDF bytes and its page count, typeset until "Page N of M" and the pages
@@ -267,7 +265,7 @@ def typeset(
             initialFontName=fonts.regular,
             **meta,
         )
-        canvas = partial(DatedCanvas, stamp=pdf_date(date), dry=dry)
+        canvas = partial(DatedCanvas, stamp=pdf_date(), dry=dry)
         try:
             doc.build(flowables, canvasmaker=canvas)
         except LayoutError as e:  # every flowable here splits or shrinks: a bug, said plainly

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from io import BytesIO
 from pathlib import Path
 
 from PIL import ImageFont
@@ -43,18 +44,17 @@ class Measure:
 
     def __init__(self, regular: Path | None = None, bold: Path | None = None) -> None:
         self.files = (regular, bold or regular)
+        # Fonts are cached by content: a file replaced in place (watch mode) is read again.
+        self.versions = tuple(font_version(p) if p else None for p in self.files)
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
-        path = self.files[1 if bold else 0]
+        path, version = self.files[1 if bold else 0], self.versions[1 if bold else 0]
         if path is None:  # no theme: a generous average glyph width
             return len(text) * size * (0.56 if bold else 0.52)
         # Without kerning (as Pillow's basic layout) widths add up word by word: cache words.
         words = text.split(" ")
-        return (
-            (sum(map(_units, [path] * len(words), words)) + (len(words) - 1) * _units(path, " "))
-            * size
-            / _UNITS
-        )
+        units = sum(_units(path, version, w) for w in words)
+        return (units + (len(words) - 1) * _units(path, version, " ")) * size / _UNITS
 
     def wrap(self, text: str, size: float, width: float, bold: bool = False) -> list[str]:
         """Lines as a renderer breaks them: at spaces, and inside words longer than a line."""
@@ -92,14 +92,22 @@ class Measure:
 _UNITS = 200  # fonts load at this size; widths scale linearly from it
 
 
+def font_version(path: Path) -> tuple[int, int]:
+    """What tells a font file's versions apart: its size and modification time (ns)."""
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
 @lru_cache(maxsize=8)
-def _font(path: Path) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(path), _UNITS, layout_engine=ImageFont.Layout.BASIC)
+def _font(path: Path, version: tuple[int, int]) -> ImageFont.FreeTypeFont:
+    # From bytes in memory: FreeType would read a file lazily, and it may be replaced.
+    data = BytesIO(path.read_bytes())
+    return ImageFont.truetype(data, _UNITS, layout_engine=ImageFont.Layout.BASIC)
 
 
 @lru_cache(maxsize=65536)
-def _units(path: Path, word: str) -> float:
-    return _font(path).getlength(word)
+def _units(path: Path, version: tuple[int, int], word: str) -> float:
+    return _font(path, version).getlength(word)
 
 
 def sizes(start: float, floor: float) -> list[float]:

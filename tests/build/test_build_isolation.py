@@ -1,0 +1,89 @@
+"""A build reads each brand file once, the guide needs no PowerPoint library, and importing
+and running rolereport leaves other libraries' settings as they were."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+NORTHWIND = ROOT / "examples" / "brands" / "northwind"
+
+
+def _run(script: str, tmp_path: Path) -> dict:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "ROLEREPORT_CACHE_DIR": "off"}
+    env["MPLCONFIGDIR"] = str(tmp_path / "mpl")
+    result = subprocess.run(
+        [sys.executable, "-c", script], cwd=tmp_path, env=env, capture_output=True, timeout=300
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    return json.loads(result.stdout.decode().splitlines()[-1])
+
+
+def test_rendering_the_guide_does_not_import_python_pptx(tmp_path):
+    script = """
+import json, sys
+from rolereport import build_report, load_brand, load_dataset, render_guide
+render_guide(build_report(load_dataset()), load_brand())
+print(json.dumps(sorted(m for m in sys.modules if m == "pptx" or m.startswith("pptx."))))
+"""
+    assert _run(script, tmp_path) == []
+
+
+def test_a_build_with_a_template_reads_the_template_file_once(tmp_path):
+    script = f"""
+import json, sys
+opened = []
+def audit(event, args):
+    if event == "open" and str(args[0]).endswith("template.pptx"):
+        opened.append(str(args[0]))
+sys.addaudithook(audit)
+from rolereport import build
+build(assets={str(NORTHWIND)!r}, out="out", parallel=False, force=True)
+print(json.dumps(opened))
+"""
+    opened = _run(script, tmp_path)
+    assert len(opened) == 1, opened
+
+
+def test_a_build_leaves_reportlab_fonttools_and_matplotlib_settings_as_they_were(tmp_path):
+    script = """
+import json, logging, sys
+import matplotlib.font_manager as fm
+from reportlab import rl_config
+import reportlab.platypus, reportlab.pdfgen.canvas, reportlab.lib.styles
+from reportlab.lib.styles import ParagraphStyle
+
+def snapshot():
+    values = {}
+    for name, module in sorted(sys.modules.items()):
+        if (name == "reportlab" or name.startswith("reportlab.")) and module is not None:
+            for key in dir(rl_config):
+                if not key.startswith("_") and key in vars(module):
+                    value = vars(module)[key]
+                    if not callable(value) and not isinstance(value, type(sys)):
+                        values[f"{name}.{key}"] = repr(value)
+    return {
+        "reportlab": values,
+        "paragraph": repr(sorted(ParagraphStyle.defaults.items())),
+        "fonttools": logging.getLogger("fontTools").level,
+        "fonttools_disabled": logging.getLogger("fontTools").disabled,
+        "ttflist": len(fm.fontManager.ttflist),
+    }
+
+before = snapshot()
+from rolereport import build_report, load_brand, load_dataset, render_deck, render_handout
+theme = load_brand()
+report = build_report(load_dataset())
+render_handout(report, theme)
+render_deck(report, theme)
+after = snapshot()
+changed = {k: (before[k], after[k]) for k in before if k != "reportlab" and before[k] != after[k]}
+changed |= {k: (v, after["reportlab"].get(k)) for k, v in before["reportlab"].items()
+            if after["reportlab"].get(k) != v}
+print(json.dumps(changed))
+"""
+    assert _run(script, tmp_path) == {}
