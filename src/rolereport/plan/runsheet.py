@@ -58,14 +58,13 @@ def run_sheet(report: Report, plan: Sequence[PlannedSlide]) -> RunSheet:
     checklist = next(
         (b for s in report.sections for b in s.blocks if isinstance(b, Checklist)), None
     )
-    statements = tuple(i.text for i in checklist.items) if checklist else ()
-    asked = [s for s in _origins(plan) if s.layout == "discussion" and s.bullets != statements]
+    asked = [s for s in _origins(plan) if s.purpose == "questions"]
     questions = tuple(q for s in asked for q in s.bullets)
     slides: list[GuideSlide] = []
     start = 0
     for i, s in enumerate(plan):
         prev = plan[i - 1] if i else None
-        minutes = _minutes(s, prev, questions, statements)
+        minutes = _minutes(s, prev)
         part = _part(w, report, s)
         timing = w(
             "timing",
@@ -139,21 +138,17 @@ def _continues(s: PlannedSlide, prev: PlannedSlide | None) -> bool:
     return prev is not None and prev.kind == s.kind and prev.origin is s.origin
 
 
-def _minutes(
-    s: PlannedSlide,
-    prev: PlannedSlide | None,
-    questions: tuple[str, ...],
-    statements: tuple[str, ...],
-) -> int:
+def _minutes(s: PlannedSlide, prev: PlannedSlide | None) -> int:
     more = _continues(s, prev)
     if s.kind in ("agenda", "glance", "sources"):
         return MINUTES["continued"] if more else MINUTES[s.kind]
     if s.kind in ("title", "section"):
         return MINUTES[s.kind]
-    origin = s.origin.bullets if s.origin else ()
-    if s.kind == "discussion" and origin and origin == statements:
+    purpose = s.origin.purpose if s.origin else "present"
+    if purpose == "self_assessment":
         return MINUTES["continued"] if more else MINUTES["exercise"]
-    if s.kind == "discussion" and origin and set(origin) <= set(questions):
+    origin = s.origin.bullets if s.origin else ()
+    if purpose == "questions" and origin:
         ends = [q for q in origin if any(" ".join(q.split()).endswith(p.text) for p in _body(s))]
         # A question split over slides is timed once, on the slide where it ends.
         return MINUTES["question"] * len(ends) if ends else MINUTES["continued"]
@@ -242,8 +237,7 @@ def _scoring(
 ) -> Scoring | None:
     if checklist is None:
         return None
-    statements = tuple(i.text for i in checklist.items)
-    shown = {id(s) for s in _origins(plan) if s.bullets == statements}
+    shown = {id(s) for s in _origins(plan) if s.purpose == "self_assessment"}
     names = {r.id: r.name for r in report.roles}
     key = Table(
         (w("col_number"), w("col_statement"), w("col_leans")),
