@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
-from ..content.model import Checklist, Report, Slide, SourceList, Table
+from ..content.model import ChartSpec, Checklist, Report, Slide, SourceList, Table, Words
+from ..text.formats import cite_mark
 from ..text.labels import fill
 from .guidemodel import GuideSlide, Part, Point, Question, RunSheet, Scoring
+from .layout import tidy
 from .model import PlannedSlide
 
 # Suggested minutes by what a slide asks of the room: a title or a list of sources is a
@@ -76,7 +78,7 @@ def run_sheet(report: Report, plan: Sequence[PlannedSlide]) -> RunSheet:
         )
         title = _shown_title(s)
         heading = w("slide", number=s.number, title=title)
-        points = _points(w, s)
+        points = _points(w, report.words, s)
         slides.append(
             GuideSlide(s.number, title, heading, timing, part, start, minutes, points, s.notes)
         )
@@ -184,14 +186,15 @@ def _body(s: PlannedSlide) -> list:
     return [p for t in s.texts if t.role == "body" for p in t.paras]
 
 
-def _points(w: _Say, s: PlannedSlide) -> tuple[Point, ...]:
+def _points(w: _Say, words: Words, s: PlannedSlide) -> tuple[Point, ...]:
     """What the slide shows besides its title: its text, chart and table rows, as plain lines."""
     out: list[Point] = []
     for t in s.texts[1:]:
         if t.role not in ("subtitle", "meta", "body", "caption"):
             continue  # the kicker, footer and page number repeat on every slide
         if t.role == "caption" and s.visual and s.visual.chart:
-            out.append(Point(w("chart", title=s.visual.chart.title)))
+            out += [Point(w("chart", title=s.visual.chart.title)), _caption(words, s.visual.chart)]
+            continue
         n = t.start
         for para in t.paras:
             if para.link:  # a source's address: the guide's sources list has it
@@ -205,6 +208,18 @@ def _points(w: _Say, s: PlannedSlide) -> tuple[Point, ...]:
     if v and v.table and v.rows:
         out += [Point(_row(w, v.rows[0], row, v.table)) for row in v.rows[1:]]
     return tuple(out)
+
+
+def _caption(words: Words, spec: ChartSpec) -> Point:
+    """A chart's caption as the slide shows it (plan.body.chart): its note, then its source,
+    whose marks the point cites when the label puts them last (as English and German do)."""
+    form = "chart_source_many" if len(spec.cites) > 1 else "chart_source_one"
+    last = getattr(words, form).rstrip().endswith("{marks}")
+    marks = "" if last else cite_mark(spec.cites)
+    source = words.fill(form, marks=marks) if spec.cites else ""
+    return Point(
+        tidy(" ".join(x for x in (spec.note, source) if x)), cites=spec.cites if last else ()
+    )
 
 
 def _row(w: _Say, header: tuple[str, ...], row: tuple[str, ...], table: Table) -> str:
