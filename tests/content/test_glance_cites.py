@@ -90,3 +90,13 @@ def test_the_decks_at_a_glance_slide_cites_and_dates_each_figure_from_its_own_so
         f"$145,080 (May 2023) [{bls}]",
         f"$108,020 (May 2024) [{onet}]",
     ] in (rows)
+
+
+def test_one_source_over_two_periods_cites_on_the_label_and_dates_each_figure(tmp_path):
+    path = tmp_path / "periods.yml"
+    text = DATASET.read_text(encoding="utf-8")
+    path.write_text(with_second_pay_from(text, "bls-oews-2023", "'May 2024'"), "utf-8")
+    report = build_report(load_dataset(path))
+    pay = next(r for r in report.at_a_glance.marked() if r[0].startswith("Median annual pay"))
+    bls = number(report, "bls-oews-2023")
+    assert pay == (f"Median annual pay [{bls}]", "$145,080 (May 2023)", "$108,020 (May 2024)")
