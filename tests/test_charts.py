@@ -21,6 +21,7 @@ from rolereport.brand.theme import Theme
 from rolereport.charts.draw import drawn_figure as _figure
 from rolereport.charts.render import render_chart
 from rolereport.content.model import ChartSpec, Datum, Panel
+from rolereport.content.model import Figure as FigureBlock
 from rolereport.pdf.figures import chart_height
 
 ASSETS = Path(__file__).parents[1] / "assets"
@@ -271,7 +272,8 @@ def stress_charts() -> tuple[tuple[ChartSpec, ...], tuple[str, ...]]:
 
     report = build_report(stress_dataset())
     slides = [s.chart for sec in report.sections for s in sec.slides if s.chart]
-    charts = {c.id: c for c in (*report.charts, *slides)}
+    figures = [b.chart for s in report.sections for b in s.blocks if isinstance(b, FigureBlock)]
+    charts = {c.id: c for c in (*figures, *slides)}
     return tuple(charts.values()), tuple(r.id for r in report.roles)
 
 

@@ -15,11 +15,16 @@ from pypdf import PdfReader
 
 from rolereport import DataError, build_report, load_dataset, render_deck, render_handout
 from rolereport.charts.draw import drawn_figure as _figure
+from rolereport.content.model import ChartSpec, Figure, Report
 from rolereport.data.advice import dataset_warnings
 from rolereport.text.formats import count, money, percent, vintage
 from rolereport.text.labels import SPECS, english, label_set, languages, placeholders
 
 GERMAN = "ki-ingenieur-vs-data-scientist"
+
+
+def charts(report: Report) -> list[ChartSpec]:
+    return [b.chart for s in report.sections for b in s.blocks if isinstance(b, Figure)]
 
 
 # Numbers -----------------------------------------------------------------------------------
@@ -96,6 +101,7 @@ def test_the_german_set_translates_every_text_but_those_that_read_the_same():
         "guide_slide",
         "guide_row",
         "guide_cell",
+        "glance_value_period",
     }
 
 
@@ -279,13 +285,13 @@ def test_the_german_deck_shows_german_numbers_labels_notes_and_alt_text(german):
 
 def test_german_chart_axes_write_thousands_as_german_readers_do(german, theme):
     _, report, _, _ = german
-    pay = next(c for c in report.charts if c.kind == "pay_range")
+    pay = next(c for c in charts(report) if c.kind == "pay_range")
     roles = tuple(r.id for r in report.roles)
     fig = _figure(pay, theme, roles, (7.0, 2.6), "svg")
     # The no-break space of "100 Tsd. $" is a plain one where the brand font lacks it.
     ticks = [t.get_text().replace("\u00a0", " ") for ax in fig.axes for t in ax.get_xticklabels()]
     assert "100 Tsd. $" in ticks and not any("k" in t for t in ticks)
-    skills = next(c for c in report.charts if c.kind == "skills")
+    skills = next(c for c in charts(report) if c.kind == "skills")
     fig = _figure(skills, theme, roles, (7.0, 4.0), "svg")
     assert fig.get_supxlabel() == "Bedeutung (redaktionell, 1–5)"
 
@@ -293,7 +299,7 @@ def test_german_chart_axes_write_thousands_as_german_readers_do(german, theme):
 def test_english_outputs_name_no_locale_of_their_own(report):
     assert report.language == "en-US"
     assert report.as_of == "Data: May 2023"
-    assert all(c.numbers.locale == "en_US" for c in report.charts)
+    assert all(c.numbers.locale == "en_US" for c in charts(report))
     assert report.words.page_of == "Page {page} of {pages}"
 
 

@@ -107,6 +107,7 @@ def freelance_section(d: Dataset, cite: Citations, t: Language) -> Section | Non
                         Item(p.detail or "", p.title, cite(p.source)) for p in r.freelance.projects
                     ),
                     title=t("freelance_projects_of_role", role=r.name),
+                    role=r.id,
                 )
             )
     notes = chart.alt + " " + t.cited(chart.cites)

@@ -6,6 +6,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
+from ..text.formats import with_cite
+
 Cites = tuple[int, ...]  # source numbers, 1-based, as listed in Report.sources
 
 
@@ -41,19 +43,42 @@ class Bullets:
     items: tuple[Item, ...]
     title: str = ""
     numbered: bool = False
+    role: str = ""  # the id of the role the list is about (its title names it), else ""
     kind: Literal["bullets"] = "bullets"
 
 
 @dataclass(frozen=True)
 class Table:
-    """A grid of plain text; the first row is the header, the first column labels the rows."""
+    """A grid of plain text; the first row is the header, the first column labels the rows.
+
+    The cells carry no cite marks: `cell_cites` says which sources each cell cites (per row,
+    per column, parallel to `rows`; shorter or empty where nothing is cited)."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
-    cites: Cites = ()
+    cites: Cites = ()  # the caption's
     caption: str = ""
     role_columns: tuple[str, ...] = ()  # role id per column after the first, for header colours
+    row_roles: tuple[str, ...] = ()  # role id per row ("" where none): the row is about it
+    cell_cites: tuple[tuple[Cites, ...], ...] = ()
     kind: Literal["table"] = "table"
+
+    def cites_at(self, row: int, column: int) -> Cites:
+        """The sources the cell at `rows[row][column]` cites (none when out of the grid)."""
+        cells = self.cell_cites[row] if row < len(self.cell_cites) else ()
+        return cells[column] if column < len(cells) else ()
+
+    def role_at(self, row: int) -> str:
+        """The id of the role `rows[row]` is about, else ""."""
+        return self.row_roles[row] if row < len(self.row_roles) else ""
+
+    def marked(self) -> tuple[tuple[str, ...], ...]:
+        """The rows with each cell's cite marks after its text ("Median pay [1]"), for a
+        writer that prints the marks as plain text."""
+        return tuple(
+            tuple(with_cite(c, self.cites_at(y, x)) for x, c in enumerate(row))
+            for y, row in enumerate(self.rows)
+        )
 
 
 @dataclass(frozen=True)
@@ -115,7 +140,6 @@ class ChartSpec:
     axis: str = ""  # the value axis title, for the kinds that draw one (skills)
     cites: Cites = ()
     numbers: Numbers = field(default_factory=Numbers.english)
-    kind_tag: Literal["chart"] = "chart"
 
 
 @dataclass(frozen=True)
@@ -129,6 +153,7 @@ class Callout:
     title: str
     text: str
     cites: Cites = ()
+    role: str = ""  # the id of the role the box presents (a role's card), else ""
     kind: Literal["callout"] = "callout"
 
 
@@ -173,9 +198,15 @@ class SourceList:
 Block = Paragraph | Bullets | Table | Figure | Callout | Checklist | SourceList
 
 
+Purpose = Literal["present", "self_assessment", "questions"]
+
+
 @dataclass(frozen=True)
 class Slide:
-    """One idea for the deck: a title, short bullets, at most one chart or table, the script."""
+    """One idea for the deck: a title, short bullets, at most one chart or table, the script.
+
+    `purpose` is what the slide asks of the room: to follow a presentation, to tick the
+    self-assessment statements (its bullets), or to talk over questions (its bullets)."""
 
     title: str
     bullets: tuple[str, ...] = ()
@@ -183,6 +214,7 @@ class Slide:
     table: Table | None = None
     notes: str = ""
     layout: Literal["content", "section", "discussion"] = "content"
+    purpose: Purpose = "present"
 
 
 @dataclass(frozen=True)
@@ -270,8 +302,6 @@ class Report:
     at_a_glance: Table
     sections: tuple[Section, ...]
     sources: tuple[SourceRef, ...]
-    takeaways: tuple[str, ...] = ()
-    charts: tuple[ChartSpec, ...] = field(default=())
     words: Words = field(default_factory=Words.english)
     guide: Mapping[str, str] = field(default_factory=lambda: guide_words())  # the guide's labels
 

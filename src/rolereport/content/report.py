@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from ..data.facts import Dataset
 from ..data.roles import Role
-from ..text.formats import first_sentence, iso_date, with_cite
+from ..text.formats import first_sentence, iso_date
 from . import chartspecs, earnings, workshop
 from .citations import Citations
+from .glance import Cell, Rows, at_a_glance
 from .language import Language
 from .model import (
     Bullets,
@@ -27,7 +28,7 @@ def build_report(d: Dataset) -> Report:
     """The whole Report for a dataset. Pure: the same dataset gives the same Report."""
     t = Language.of(d)
     cite = Citations(d)
-    glance = _at_a_glance(d, cite, t)
+    glance = at_a_glance(d, cite, t)
     sections = tuple(
         s
         for s in (
@@ -44,7 +45,6 @@ def build_report(d: Dataset) -> Report:
         )
         if s is not None
     )
-    charts = tuple(b.chart for s in sections for b in s.blocks if isinstance(b, Figure))
     return Report(
         slug=d.slug,
         title=d.meta.title,
@@ -58,68 +58,8 @@ def build_report(d: Dataset) -> Report:
         at_a_glance=glance,
         sections=sections,
         sources=cite.refs(),
-        takeaways=d.comparison.takeaways,
-        charts=charts,
         words=t.words(),
         guide=guide_words(t.labels.texts),
-    )
-
-
-def _at_a_glance(d: Dataset, cite: Citations, t: Language) -> Table:
-    roles = d.roles
-    rows: list[tuple[str, ...]] = []
-
-    def row(label: str, values: list[str | None], source: str | None) -> None:
-        if any(values):
-            missing = t("glance_missing")
-            rows.append((with_cite(label, cite(source)), *[v or missing for v in values]))
-
-    if any(r.focus for r in roles):
-        rows.append((t("glance_focus"), *[r.focus or "" for r in roles]))
-    src = roles[0].salary.source
-    period = roles[0].salary.period or ""
-    row(
-        t("glance_median_pay_period", period=period) if period else t("glance_median_pay"),
-        [t.money(r.salary.median) for r in roles],
-        src,
-    )
-    row(
-        t("glance_pay_range"),
-        [
-            t.money_range(r.salary.p10, r.salary.p90)
-            if r.salary.p10 is not None and r.salary.p90 is not None
-            else None
-            for r in roles
-        ],
-        src,
-    )
-    outlooks = [r.outlook for r in roles]
-    o_src = next((o.source for o in outlooks if o), None)
-    o_period = next((o.period for o in outlooks if o and o.period), "")
-    row(
-        t("projected_growth_period", period=o_period) if o_period else t("projected_growth"),
-        [t.percent(o.growth_pct) if o and o.growth_pct is not None else None for o in outlooks],
-        o_src,
-    )
-    row(
-        t("openings_per_year"),
-        [
-            t.count(o.openings_per_year) if o and o.openings_per_year is not None else None
-            for o in outlooks
-        ],
-        o_src,
-    )
-    edus = [r.education for r in roles]
-    row(
-        t("entry_education"),
-        [e.entry_level if e else None for e in edus],
-        next((e.source for e in edus if e and e.source), None),
-    )
-    return Table(
-        header=("", *[r.name for r in roles]),
-        rows=tuple(rows),
-        caption=t("glance_title"),
-        role_columns=tuple(r.id for r in roles),
     )
 
 
@@ -127,7 +67,7 @@ def _roles(d: Dataset, t: Language) -> Section:
     blocks: list = []
     slides = []
     for r in d.roles:
-        blocks.append(Callout(r.name, r.focus or "", ()))
+        blocks.append(Callout(r.name, r.focus or "", (), role=r.id))
         blocks.append(Paragraph(r.summary))
         if r.responsibilities:
             blocks.append(
@@ -164,11 +104,14 @@ def _skills(d: Dataset, t: Language) -> Section | None:
                 Bullets(
                     tuple(Item(s.detail or "", s.name) for s in r.skills),
                     title=t("skills_of_role", role=r.name),
+                    role=r.id,
                 )
             )
     tool_rows = tuple((r.name, ", ".join(r.tools)) for r in d.roles if r.tools)
     tools = t("tools")
-    table = Table((t("tools_role"), tools), tool_rows, caption=tools) if tool_rows else None
+    roles = tuple(r.id for r in d.roles if r.tools)
+    table = Table((t("tools_role"), tools), tool_rows, caption=tools, row_roles=roles)
+    table = table if tool_rows else None
     if table:
         blocks.append(table)
     slides = []
@@ -205,21 +148,25 @@ def _education(d: Dataset, cite: Citations, t: Language) -> Section | None:
     slides = []
     table = None
     if any(edus):
-        src = next((e.source for e in edus if e and e.source), None)
-        rows = []
-        for label, key, s in (
-            (t("entry_education"), "entry_level", src),
-            (t("education_background"), "typical", None),
-            (t("education_advance"), "advanced", None),
+        out = Rows(cite, t, "—", [], [])
+        for label, key, sourced in (
+            (t("entry_education"), "entry_level", True),
+            (t("education_background"), "typical", False),
+            (t("education_advance"), "advanced", False),
         ):
-            values = [getattr(e, key) if e else None for e in edus]
-            if any(values):
-                rows.append((with_cite(label, cite(s)), *[v or "—" for v in values]))
+            out.add(
+                label,
+                [
+                    Cell(getattr(e, key), e.source if sourced else None) if e else Cell(None)
+                    for e in edus
+                ],
+            )
         table = Table(
             ("", *[r.name for r in d.roles]),
-            tuple(rows),
+            tuple(out.rows),
             caption=t("education_title"),
             role_columns=tuple(r.id for r in d.roles),
+            cell_cites=tuple(out.cites),
         )
         blocks.append(table)
         items = "; ".join(
@@ -227,7 +174,8 @@ def _education(d: Dataset, cite: Citations, t: Language) -> Section | None:
             for r, e in zip(d.roles, edus, strict=True)
             if e and e.entry_level
         )
-        notes = t("education_notes", items=items, sources=t.cited(cite(src)))
+        cited = sorted({n for row in out.cites for cell in row for n in cell})
+        notes = t("education_notes", items=items, sources=t.cited(cited))
         slides.append(Slide(t("education_slide_title"), table=table, notes=notes))
     if ladder:
         blocks.append(Figure(ladder))
@@ -246,6 +194,7 @@ def _education(d: Dataset, cite: Citations, t: Language) -> Section | None:
                         ),
                         title=t("career_of_role", role=r.name),
                         numbered=True,
+                        role=r.id,
                     )
                 )
         notes = t("career_notes", alt=ladder.alt)
@@ -257,23 +206,10 @@ def _generative_ai(d: Dataset, t: Language) -> Section | None:
     have = [r for r in d.roles if r.generative_ai]
     if not have:
         return None
-    blocks = tuple(Paragraph(r.generative_ai or "") for r in have)
     items = tuple(Item(r.generative_ai or "", r.name) for r in have)
-    return (
-        Section(
-            "generative-ai",
-            t("section_generative_ai"),
-            (Bullets(items),),
-            (
-                Slide(
-                    t("generative_ai_slide_title"),
-                    bullets=tuple(
-                        f"{r.label}: {first_sentence(r.generative_ai or '')}" for r in have
-                    ),
-                    notes=" ".join(f"{r.label}: {r.generative_ai}" for r in have),
-                ),
-            ),
-        )
-        if blocks
-        else None
+    slide = Slide(
+        t("generative_ai_slide_title"),
+        bullets=tuple(f"{r.label}: {first_sentence(r.generative_ai or '')}" for r in have),
+        notes=" ".join(f"{r.label}: {r.generative_ai}" for r in have),
     )
+    return Section("generative-ai", t("section_generative_ai"), (Bullets(items),), (slide,))

@@ -79,6 +79,7 @@ def self_assessment_section(d: Dataset, t: Language) -> Section | None:
                 bullets=tuple(s.statement for s in c.self_assessment),
                 notes=t("assessment_notes", key=key),
                 layout="discussion",
+                purpose="self_assessment",
             )
         )
     if c.discussion_questions:
@@ -90,6 +91,7 @@ def self_assessment_section(d: Dataset, t: Language) -> Section | None:
                 bullets=c.discussion_questions,
                 notes=t("discussion_notes"),
                 layout="discussion",
+                purpose="questions",
             )
         )
     return Section(

@@ -3,7 +3,6 @@ lists, callouts, figures and sources; tables and the worksheet from their own mo
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
@@ -27,7 +26,6 @@ from ..content.model import (
     SourceList,
     Table,
 )
-from ..text.formats import cite_mark
 from .figures import Chart, chart_drawing
 from .form import worksheet
 from .style import ALL, BOX_PAD, CITE_PT, LEFT_RULE, TINT, grid, styles, tint
@@ -39,7 +37,6 @@ if TYPE_CHECKING:
 
 SECTION_MIN_SPACE = 2.2 * inch  # a section starts on a new page when less is left
 SOURCE_KEY = "source-"
-_CITE_TAIL = re.compile(r"\s*\[(\d+(?:,\s*\d+)*)\]\s*$")
 _LINKABLE = ("https://", "http://", "mailto:")
 
 
@@ -81,38 +78,27 @@ class Blocks:
         self.report, self.theme, self.fonts, self.width = report, theme, fonts, width
         self.st = styles(theme, fonts)
         has_list = any(isinstance(b, SourceList) for s in report.sections for b in s.blocks)
-        self.known = {r.number for r in report.sources}
-        self.anchored = self.known if has_list else set()
+        self.anchored = {r.number for r in report.sources} if has_list else set()
         self.figures, self.drawings = 0, dict[int, Drawing]()  # charts are drawn once per build
         self.chars: set[str] = set()  # every character printed, for the font coverage check
 
     def rich(self, text: str, cites: tuple[int, ...] = (), lead: str = "") -> str:
         """Escaped text after an optional bold lead-in, then its cite marks as links."""
-        m = _CITE_TAIL.search(text)
-        found = [int(n) for n in m.group(1).split(",")] if m else []
-        if m and set(found) <= self.known:  # content.py writes some marks into the text
-            text, cites = text[: m.start()], (*cites, *found)
         self.chars.update(text + lead)
         out = _esc(text)
         if lead:
             out = f"<b>{_esc(lead)}</b>" + (f": {out}" if text else "")
         if not cites:
             return out
-        linked = re.sub(r"\d+", self._cite_link, _esc(cite_mark(cites)))
+        # The mark as cite_mark writes it, each number a link to its source.
+        linked = "[" + ", ".join(map(self._cite_link, sorted(set(cites)))) + "]"
         return f'{out} <font size="{CITE_PT}" color="{_esc(self.theme.link, True)}">{linked}</font>'
 
-    def _cite_link(self, n: re.Match[str]) -> str:
-        return f'<a href="#{SOURCE_KEY}{n[0]}">{n[0]}</a>' if int(n[0]) in self.anchored else n[0]
+    def _cite_link(self, n: int) -> str:
+        return f'<a href="#{SOURCE_KEY}{n}">{n}</a>' if n in self.anchored else str(n)
 
     def para(self, text: str, style: str = "body", cites: tuple[int, ...] = ()) -> Para:
         return Para(self.rich(text, cites), self.st[style])
-
-    def role_of(self, title: str) -> int | None:
-        """The role a heading names ("Data Scientist", "AI Engineer: skills"), if any."""
-        for i, r in enumerate(self.report.roles):
-            if title == r.name or title.startswith(r.name + ":") or title.endswith(": " + r.name):
-                return i
-        return None
 
     def heading(self, key: str, title: str, new_page: bool = False) -> list[Flowable]:
         """A section's start: a page break when asked (or when little room is left), its
@@ -151,7 +137,7 @@ class Blocks:
         return self.checklist(b) if isinstance(b, Checklist) else self.sources(b)
 
     def bullets(self, b: Bullets, key: str) -> list[Flowable]:
-        out = self.h2(b.title, key) if b.title else []
+        out = self.h2(b.title, key, role=b.role) if b.title else []
         for n, item in enumerate(b.items, 1):
             style = self.st["bullet_last" if n == len(b.items) else "bullet"]
             mark = f"{n}." if b.numbered else "•"
@@ -159,9 +145,12 @@ class Blocks:
             out[-1].keepWithNext = int(n == len(b.items) - 1 > 1)  # no lone last item
         return out
 
-    def h2(self, title: str, key: str, cites: tuple[int, ...] = ()) -> list[Flowable]:
+    def h2(
+        self, title: str, key: str, cites: tuple[int, ...] = (), role: str = ""
+    ) -> list[Flowable]:
+        """A heading within a section; an outline entry too when it heads a role's part."""
         head = self.para(title, "h2", cites)
-        return [head] if self.role_of(title) is None else [Anchor(key, title, 1), head]
+        return [Anchor(key, title, 1), head] if role else [head]
 
     def box(self, cells: list[Flowable], fill: Color, *rule: Any) -> Grid:
         """A full-width, one-cell panel with a tinted fill and a rule (LINEBEFORE or BOX)."""
@@ -176,7 +165,7 @@ class Blocks:
         )
 
     def callout(self, c: Callout, key: str) -> list[Flowable]:
-        role = self.role_of(c.title)
+        role = self.report.role_index(c.role) if c.role else None
         color = self.theme.primary if role is None else self.theme.role_color(role)
         cells = [self.para(c.title, "box_title"), self.para(c.text, "box", c.cites)]
         box = self.box(cells, tint(color, TINT), "LINEBEFORE", LEFT_RULE, HexColor(color))

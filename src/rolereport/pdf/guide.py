@@ -89,7 +89,7 @@ def _slide(
         top.append(Para(b.rich(words["on_slide"]), st["label"]))
         for p in s.points:
             style = st["point" if p.mark == "•" else "marked"]
-            top.append(Para(b.rich(p.text), style, bulletText=p.mark))
+            top.append(Para(b.rich(p.text, p.cites), style, bulletText=p.mark))
     # The label and the notes are one paragraph: a page break never leaves the label alone.
     color = quoteattr(b.theme.heading_color)
     label = f"<font color={color}><b>{b.rich(words['notes'])}</b></font><br/>"

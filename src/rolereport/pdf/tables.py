@@ -28,6 +28,7 @@ def table(b: Blocks, t: Table, key: str) -> list[Flowable]:
     if not t.rows and not any(t.header):
         return []
     rows = [list(r) + [""] * (n - len(r)) for r in (t.header, *t.rows)]
+    shown = [list(r) + [""] * (n - len(r)) for r in (t.header, *t.marked())]  # for widths
     fills: list[str | None] = [b.theme.primary] * n
     if t.role_columns:
         roles = [b.theme.role_color(b.report.role_index(r)) for r in t.role_columns]
@@ -36,18 +37,21 @@ def table(b: Blocks, t: Table, key: str) -> list[Flowable]:
     for text, fill in zip(rows[0], fills, strict=True):
         on = ink(fill) if fill else HexColor(b.theme.foreground)
         head.append(Para(b.rich(text), ParagraphStyle("th", b.st["label"], textColor=on)))
-    body = [[b.para(c, "cell" if i else "label") for i, c in enumerate(r)] for r in rows[1:]]
+    body = [
+        [b.para(c, "cell" if x else "label", t.cites_at(y, x)) for x, c in enumerate(r)]
+        for y, r in enumerate(rows[1:])
+    ]
     cmds: list[tuple[Any, ...]] = [
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [white, tint(b.theme.primary, ZEBRA)]),
         ("LINEBELOW", *ALL, 0.5, tint(b.theme.primary, 0.25)),
         ("LINEBELOW", (0, -1), (-1, -1), 1, tint(b.theme.primary, 0.6)),
         *[("BACKGROUND", (i, 0), (i, 0), HexColor(f)) for i, f in enumerate(fills) if f],
     ]
-    for y, r in enumerate(rows[1:], 1):  # a row about a role carries its colour
-        if (role := b.role_of(r[0])) is not None:
-            color = HexColor(b.theme.role_color(role))
-            cmds.append(("LINEBEFORE", (0, y), (0, y), LEFT_RULE, color))
-    widths = _col_widths(rows, bool(t.role_columns), b.width, b.fonts.bold)
+    for y in range(len(t.rows)):  # a row about a role carries its colour
+        if role := t.role_at(y):
+            color = HexColor(b.theme.role_color(b.report.role_index(role)))
+            cmds.append(("LINEBEFORE", (0, y + 1), (0, y + 1), LEFT_RULE, color))
+    widths = _col_widths(shown, bool(t.role_columns), b.width, b.fonts.bold)
     flow = grid([head, *body], widths, b.fonts.regular, *cmds, pad=CELL_PAD, repeatRows=1)
     flow.spaceAfter = 12
     return [*(b.h2(t.caption, key, t.cites) if t.caption else []), flow]

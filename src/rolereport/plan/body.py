@@ -53,8 +53,8 @@ def has_label_column(table: Table) -> bool:
 
 def table_visuals(p: Planner, t: Table, box: Box) -> list[Visual]:
     """The table in the box: its rows split over as few slides as fit, one size for all,
-    the label column as wide as makes the table shortest."""
-    label, n = has_label_column(t), len(t.header)
+    the label column as wide as makes the table shortest. Cells show their cite marks."""
+    label, n, marked = has_label_column(t), len(t.header), t.marked()
 
     def heights(widths: Sequence[float], rows: Sequence[Sequence[str]], s: float) -> list[float]:
         """Inches per row (the first row is the header) at `s` points."""
@@ -79,7 +79,7 @@ def table_visuals(p: Planner, t: Table, box: Box) -> list[Visual]:
         if not label or n < 2:
             return [box.w / n] * n
         firsts = [box.w * f / 100 for f in range(20, 42, 2)]
-        rows = [t.header, *t.rows]
+        rows = [t.header, *marked]
         return columns(min(firsts, key=lambda f: sum(heights(columns(f), rows, s))))
 
     pts = p.pt(TABLE_PT)
@@ -87,7 +87,7 @@ def table_visuals(p: Planner, t: Table, box: Box) -> list[Visual]:
     def ok(rows: Sequence[tuple[str, ...]], s: float = pts[1]) -> bool:
         return sum(heights(widths(s), [t.header, *rows], s)) <= box.h
 
-    groups = chunks(list(t.rows), ok, max(1, len(t.rows)))
+    groups = chunks(list(marked), ok, max(1, len(marked)))
     s = next((s for s in sizes(*pts) if all(ok(g, s) for g in groups)), pts[1])
     out = []
     for g in groups:

@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..content.model import SourceList, Table
+from ..content.model import Cites, SourceList, Table
 
 
 @dataclass(frozen=True)
 class Point:
-    """A key point of a slide, with the mark it has there ("•", "3.", "[2]")."""
+    """A key point of a slide, with the mark it has there ("•", "3.", "[2]"), and the sources
+    it cites (their marks printed after the text, as the slide shows them)."""
 
     text: str
     mark: str = "•"
+    cites: Cites = ()
 
 
 @dataclass(frozen=True)

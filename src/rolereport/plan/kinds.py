@@ -142,7 +142,7 @@ def glance(p: Planner) -> list[PlannedSlide]:
         return []
     label = has_label_column(t)
     lines = []
-    for row in t.rows:
+    for row in t.marked():
         cells = (
             zip(t.header[1:], row[1:], strict=False) if label else zip(t.header, row, strict=False)
         )

@@ -6,9 +6,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 
-from ..content.model import Checklist, Report, Slide, SourceList, Table
+from ..content.model import ChartSpec, Checklist, Report, Slide, SourceList, Table, Words
+from ..text.formats import cite_mark
 from ..text.labels import fill
 from .guidemodel import GuideSlide, Part, Point, Question, RunSheet, Scoring
+from .layout import tidy
 from .model import PlannedSlide
 
 # Suggested minutes by what a slide asks of the room: a title or a list of sources is a
@@ -58,14 +60,13 @@ def run_sheet(report: Report, plan: Sequence[PlannedSlide]) -> RunSheet:
     checklist = next(
         (b for s in report.sections for b in s.blocks if isinstance(b, Checklist)), None
     )
-    statements = tuple(i.text for i in checklist.items) if checklist else ()
-    asked = [s for s in _origins(plan) if s.layout == "discussion" and s.bullets != statements]
+    asked = [s for s in _origins(plan) if s.purpose == "questions"]
     questions = tuple(q for s in asked for q in s.bullets)
     slides: list[GuideSlide] = []
     start = 0
     for i, s in enumerate(plan):
         prev = plan[i - 1] if i else None
-        minutes = _minutes(s, prev, questions, statements)
+        minutes = _minutes(s, prev)
         part = _part(w, report, s)
         timing = w(
             "timing",
@@ -77,7 +78,7 @@ def run_sheet(report: Report, plan: Sequence[PlannedSlide]) -> RunSheet:
         )
         title = _shown_title(s)
         heading = w("slide", number=s.number, title=title)
-        points = _points(w, s)
+        points = _points(w, report.words, s)
         slides.append(
             GuideSlide(s.number, title, heading, timing, part, start, minutes, points, s.notes)
         )
@@ -139,21 +140,17 @@ def _continues(s: PlannedSlide, prev: PlannedSlide | None) -> bool:
     return prev is not None and prev.kind == s.kind and prev.origin is s.origin
 
 
-def _minutes(
-    s: PlannedSlide,
-    prev: PlannedSlide | None,
-    questions: tuple[str, ...],
-    statements: tuple[str, ...],
-) -> int:
+def _minutes(s: PlannedSlide, prev: PlannedSlide | None) -> int:
     more = _continues(s, prev)
     if s.kind in ("agenda", "glance", "sources"):
         return MINUTES["continued"] if more else MINUTES[s.kind]
     if s.kind in ("title", "section"):
         return MINUTES[s.kind]
-    origin = s.origin.bullets if s.origin else ()
-    if s.kind == "discussion" and origin and origin == statements:
+    purpose = s.origin.purpose if s.origin else "present"
+    if purpose == "self_assessment":
         return MINUTES["continued"] if more else MINUTES["exercise"]
-    if s.kind == "discussion" and origin and set(origin) <= set(questions):
+    origin = s.origin.bullets if s.origin else ()
+    if purpose == "questions" and origin:
         ends = [q for q in origin if any(" ".join(q.split()).endswith(p.text) for p in _body(s))]
         # A question split over slides is timed once, on the slide where it ends.
         return MINUTES["question"] * len(ends) if ends else MINUTES["continued"]
@@ -189,14 +186,15 @@ def _body(s: PlannedSlide) -> list:
     return [p for t in s.texts if t.role == "body" for p in t.paras]
 
 
-def _points(w: _Say, s: PlannedSlide) -> tuple[Point, ...]:
+def _points(w: _Say, words: Words, s: PlannedSlide) -> tuple[Point, ...]:
     """What the slide shows besides its title: its text, chart and table rows, as plain lines."""
     out: list[Point] = []
     for t in s.texts[1:]:
         if t.role not in ("subtitle", "meta", "body", "caption"):
             continue  # the kicker, footer and page number repeat on every slide
         if t.role == "caption" and s.visual and s.visual.chart:
-            out.append(Point(w("chart", title=s.visual.chart.title)))
+            out += [Point(w("chart", title=s.visual.chart.title)), _caption(words, s.visual.chart)]
+            continue
         n = t.start
         for para in t.paras:
             if para.link:  # a source's address: the guide's sources list has it
@@ -210,6 +208,18 @@ def _points(w: _Say, s: PlannedSlide) -> tuple[Point, ...]:
     if v and v.table and v.rows:
         out += [Point(_row(w, v.rows[0], row, v.table)) for row in v.rows[1:]]
     return tuple(out)
+
+
+def _caption(words: Words, spec: ChartSpec) -> Point:
+    """A chart's caption as the slide shows it (plan.body.chart): its note, then its source,
+    whose marks the point cites when the label puts them last (as English and German do)."""
+    form = "chart_source_many" if len(spec.cites) > 1 else "chart_source_one"
+    last = getattr(words, form).rstrip().endswith("{marks}")
+    marks = "" if last else cite_mark(spec.cites)
+    source = words.fill(form, marks=marks) if spec.cites else ""
+    return Point(
+        tidy(" ".join(x for x in (spec.note, source) if x)), cites=spec.cites if last else ()
+    )
 
 
 def _row(w: _Say, header: tuple[str, ...], row: tuple[str, ...], table: Table) -> str:
@@ -242,8 +252,7 @@ def _scoring(
 ) -> Scoring | None:
     if checklist is None:
         return None
-    statements = tuple(i.text for i in checklist.items)
-    shown = {id(s) for s in _origins(plan) if s.bullets == statements}
+    shown = {id(s) for s in _origins(plan) if s.purpose == "self_assessment"}
     names = {r.id: r.name for r in report.roles}
     key = Table(
         (w("col_number"), w("col_statement"), w("col_leans")),
