@@ -48,7 +48,7 @@ def test_at_a_glance_shows_bls_figures_with_their_source_marks(report):
     rows = {row[0]: row[1:] for row in report.at_a_glance.marked()}
     assert rows["Median annual pay, May 2023 [1]"] == ("$145,080", "$108,020")
     assert rows["Pay range, 10th–90th percentile [1]"] == ("$81,450–$233,110", "$61,070–$184,090")
-    assert rows["Projected growth, 2023–2033 [2]"] == ("26%", "36%")
+    assert rows["Projected growth, 2023–2033 [2]"] == ("25.6%", "36.0%")
     assert rows["Openings per year [2]"] == ("3,400", "20,800")
 
 

@@ -247,7 +247,7 @@ def test_at_a_glance_is_a_real_table_with_role_coloured_headers(prs, theme, repo
     slide = list(prs.slides)[2]
     table = next(sh for sh in slide.shapes if sh.has_table).table
     text = " ".join(c.text for row in table.rows for c in row.cells)
-    assert "$108,020" in text and "36%" in text
+    assert "$108,020" in text and "36.0%" in text
     for i, role in enumerate(report.roles, start=1):
         cell = table.cell(0, i)
         fill = "#" + str(cell.fill.fore_color.rgb)

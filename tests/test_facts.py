@@ -28,7 +28,7 @@ def test_packaged_dataset_loads_by_name_with_bls_figures_for_both_roles():
     ai, ds = d.roles
     assert (ai.salary.p10, ai.salary.median, ai.salary.p90) == (81450, 145080, 233110)
     assert (ds.salary.p10, ds.salary.median, ds.salary.p90) == (61070, 108020, 184090)
-    assert (ai.outlook.growth_pct, ds.outlook.growth_pct) == (26, 36)
+    assert (ai.outlook.growth_pct, ds.outlook.growth_pct) == (25.6, 36.0)
     assert (ai.outlook.openings_per_year, ds.outlook.openings_per_year) == (3400, 20800)
     assert (ds.freelance.hourly_low, ds.freelance.hourly_high) == (35, 250)
     assert d.slug == "ai-engineer-vs-data-scientist"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sys
+import textwrap
 import traceback
 from collections.abc import Sequence
 from datetime import datetime
@@ -13,6 +16,10 @@ from ..build.watch import Attempt, Watcher
 from ..errors import Problem, RoleReportError
 
 _SHOWN_CHANGES = 3  # file names listed in a rebuild line before "+N more"
+_ERROR_LINES = 2  # an error in a narrowed summary table takes at most this many lines
+_ERROR_MIN = 30  # the narrowest an error's lines get, however narrow the terminal
+_NAME_MIN = 12  # the narrowest a dataset name gets in a narrowed summary table
+_INDENT = "    "  # before an error on lines of its own, under its dataset's row
 
 
 def error_lines(exc: BaseException) -> list[str]:
@@ -138,31 +145,89 @@ def _done_text(o: Outcome) -> str:
     return f"{files} in {o.seconds:.1f} s, {_plural(len(o.warnings), 'warning')}"
 
 
-def summary_table(outcomes: Sequence[Outcome], out: Path) -> str:
-    """A plain-text table: dataset, outputs, time, warnings count or the error; then totals."""
-    rows = [("Dataset", "Outputs", "Time", "Warnings or error")]
-    for o in outcomes:
-        if o.ok:
-            result = str(len(o.warnings))
+def summary_table(outcomes: Sequence[Outcome], out: Path, columns: int | None = None) -> str:
+    """A plain-text table that fits `columns` (default: the terminal's width, or no limit when
+    the output goes to a file or a pipe and COLUMNS is unset): dataset,
+    outputs, time, warnings count or the error; then totals.
+
+    A table too wide for the terminal names the outputs by kind ("handout, deck, guide", or
+    "up to date" when nothing was rewritten), shortens long dataset names from the left,
+    and puts an error that does not fit on its row under it, wrapped, at most two lines.
+    The error lines printed above the table keep the full text.
+    """
+    cols = columns or _terminal_columns()
+    head = ("Dataset", "Outputs", "Time", "Warnings or error")
+    rows = [_row(o, short=False) for o in outcomes]
+    short = _width([head, *rows], 4) > cols
+    if short:
+        head = ("Dataset", "Outputs", "Time", "Warnings")
+        rows = [_row(o, short=True) for o in outcomes]
+        room = cols - _width([head, *rows], 3) - len(head[3])
+        if room < 0:
+            longest = max(len(r[0]) for r in [head, *rows])
+            rows = [(_left_cut(r[0], longest + room), *r[1:]) for r in rows]
+    width = [max(len(r[i]) for r in [head, *rows]) for i in range(3)]
+    lines = []
+    for r, ok in zip([head, *rows], [True, *(o.ok for o in outcomes)], strict=True):
+        start = f"{r[0]:<{width[0]}}  {r[1]:<{width[1]}}  {r[2]:>{width[2]}}  "
+        if not short or ok or len(start) + len(r[3]) <= cols:
+            lines.append((start + r[3]).rstrip())
         else:
-            lines = o.error.splitlines() or [""]
-            result = "Error: " + lines[0]
-            if len(lines) > 1:
-                result += f" (+{len(lines) - 1} more, above)"
+            lines.append(start.rstrip())
+            lines += [_INDENT + w for w in _wrap(r[3], max(cols - len(_INDENT), _ERROR_MIN))]
+    failed = sum(not o.ok for o in outcomes)
+    built = (
+        f"{len(outcomes) - failed} built, {failed} failed" if failed else f"{len(outcomes)} built"
+    )
+    total = f"{built}; the files are in {out}"
+    lines += [total] if len(total) <= cols else [f"{built}; the files are in", f"{_INDENT}{out}"]
+    return "\n".join(lines)
+
+
+def _terminal_columns() -> int:
+    if "COLUMNS" in os.environ or sys.stdout.isatty():
+        return shutil.get_terminal_size().columns
+    return sys.maxsize  # a log file or a pipe: the full table, one line per dataset
+
+
+def _row(o: Outcome, short: bool) -> tuple[str, str, str, str]:
+    if o.ok:
+        result = str(len(o.warnings))
+    else:
+        lines = o.error.splitlines() or [""]
+        result = "Error: " + lines[0]
+        if len(lines) > 1:
+            result += f" (+{len(lines) - 1} more, above)"
+    if short:  # "<slug>-handout.pdf" → "handout": the kind is what tells the files apart
+        kinds = ", ".join(p.stem.rpartition("-")[2] for p in o.paths) or "-"
+        files = "up to date" if o.up_to_date else kinds
+    else:
         files = ", ".join(p.name for p in o.paths) or "-"
         files += " (up to date)" if o.up_to_date else ""
-        rows.append((o.dataset, files, f"{o.seconds:.1f} s", result))
-    width = [max(len(r[i]) for r in rows) for i in range(3)]
-    lines = [
-        f"{r[0]:<{width[0]}}  {r[1]:<{width[1]}}  {r[2]:>{width[2]}}  {r[3]}".rstrip() for r in rows
-    ]
-    failed = sum(not o.ok for o in outcomes)
-    lines.append(
-        f"{len(outcomes) - failed} built, {failed} failed; the files are in {out}"
-        if failed
-        else f"{len(outcomes)} built; the files are in {out}"
-    )
-    return "\n".join(lines)
+    return (o.dataset, files, f"{o.seconds:.1f} s", result)
+
+
+def _width(rows: Sequence[tuple[str, ...]], n: int) -> int:
+    """The width of the first `n` columns with their gaps."""
+    return sum(max(len(r[i]) for r in rows) + 2 for i in range(n))
+
+
+def _left_cut(text: str, width: int) -> str:
+    """`…spring/nursing.yml`: the end of a name is what tells two of them apart."""
+    width = max(width, _NAME_MIN)
+    return text if len(text) <= width else "…" + text[len(text) - width + 1 :]
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """`text` in lines of at most `width`, at most _ERROR_LINES of them, the last one ending
+    in "… (in full above)" when some was left out."""
+    lines = textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+    if len(lines) <= _ERROR_LINES:
+        return lines
+    tail = "… (in full above)"
+    rest = " ".join(lines[_ERROR_LINES - 1 :])
+    last = rest[: width - len(tail)].rstrip()
+    return [*lines[: _ERROR_LINES - 1], last + tail]
 
 
 def timings_lines(outcomes: Sequence[Outcome]) -> list[str]:

@@ -54,6 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--only",
+        type=str.lower,  # every choice flag takes any case: --only PDF, --paper A4
         choices=OUTPUTS,
         action="append",
         help="build only pdf (the handout), pptx (the deck) or guide (the facilitator guide); "
@@ -61,11 +62,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--paper",
+        type=str.lower,
         choices=("letter", "a4"),
         help="handout and guide paper (default: the brand's, else letter)",
     )
     b.add_argument(
         "--aspect",
+        type=str.lower,
         choices=("16:9", "4:3"),
         help="deck shape (default 16:9; a template sets its own)",
     )
@@ -95,8 +98,8 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument(
         "--out", type=Path, default=Path("output"), help="output folder (default: ./output)"
     )
-    v.add_argument("--paper", choices=("letter", "a4"), help="handout paper")
-    v.add_argument("--aspect", choices=("16:9", "4:3"), help="deck shape")
+    v.add_argument("--paper", type=str.lower, choices=("letter", "a4"), help="handout paper")
+    v.add_argument("--aspect", type=str.lower, choices=("16:9", "4:3"), help="deck shape")
 
     c = sub.add_parser("check", help="validate the data file and the brand; write nothing")
     c.add_argument("data", nargs="?", help=DATA_HELP)
@@ -106,6 +109,9 @@ def _parser() -> argparse.ArgumentParser:
 
     i = sub.add_parser("init", help="write a data file and an assets folder to start from")
     i.add_argument("folder", type=Path, help="where to write data.yml, assets/ and the schema")
+    i.add_argument(
+        "--blank", action="store_true", help="a short skeleton (two roles, the required keys)"
+    )
 
     sub.add_parser("schema", help="print the JSON Schema of the data file (for editors)")
 
@@ -310,7 +316,7 @@ def _dump(args: argparse.Namespace) -> int:
 
 
 def _init(args: argparse.Namespace) -> int:
-    for path in init_folder(args.folder):
+    for path in init_folder(args.folder, args.blank):
         print(path)
     print(f"Next: edit {args.folder / 'data.yml'}, then run", file=sys.stderr)
     print(

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 
+from ..text.labels import Name as LabelName
 from .types import Amount, FactModel, Ident, Item, Label, Line, Name, Number, Para
 
 
@@ -135,6 +136,11 @@ class Role(FactModel):
     """Full name, e.g. Data Scientist."""
     short_name: Label | None = None
     """Shorter name for chart labels."""
+    article: Literal["a", "an"] | None = None
+    """The English article said before the role's label (short_name, or name without one),
+    as in "What an RN does". Set it only when rolereport's choice is wrong: it goes by sound
+    ("an RN", "an MBA", "a UX designer", "an hour", "a university") and reads "SQL" letter
+    by letter ("an SQL developer"; write `a` for "a sequel developer")."""
     occupation: Occupation | None = None
     """Official occupation used for the statistics."""
     focus: Line | None = None
@@ -162,5 +168,5 @@ class Role(FactModel):
 
     @property
     def label(self) -> str:
-        """The name charts and tables use."""
-        return self.short_name or self.name
+        """The name charts and tables use, carrying the role's `article` for `{role:a}`."""
+        return LabelName(self.short_name or self.name, self.article)

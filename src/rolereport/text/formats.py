@@ -107,11 +107,12 @@ def _spaced(text: str, code: str, loc: Locale) -> str:
 
 
 def percent(value: float, locale: str = DEFAULT_LOCALE) -> str:
-    """`26` → `26%`, `25.6` → `25.6%`, `-0.7` → `−0.7%` (en_US); `25,6 %` (de_DE)."""
+    """`25.6` → `25.6%`, `36` → `36.0%`, `-0.7` → `−0.7%` (en_US); `25,6 %` (de_DE): one
+    decimal always, as BLS publishes growth, so that two roles' figures read alike."""
     from babel.numbers import format_percent
 
     loc = locale_of(locale)
-    places = 0 if float(value).is_integer() else 1
+    places = 1
     # Ungrouped, as before Babel: growth rates never reach four digits in practice.
     pattern = _pattern(loc.percent_formats[None].pattern.replace(",", ""), places)
     with localcontext(_PRECISE):

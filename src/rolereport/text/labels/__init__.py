@@ -2,9 +2,12 @@
 
 A label is a text with named placeholders (`Page {page} of {pages}`). Two format specs
 exist: `{role:lower}` writes a name with a small first letter ("data scientist", but "AI
-engineer" keeps its capitals) and `{role:a}` also puts "a" or "an" before it (English). A
-list value is joined with the set's word for "and" (`{skills:lower}` → "python, sql and
-statistics"). Adding a language is one file; adding a key is one line in every file.
+engineer" keeps its capitals) and `{role:a}` also puts "a" or "an" before it, as the name is
+said ("an RN", "a UX designer": see `articles`), or the article a `Name` carries. Both are
+English forms: in German, whose nouns keep their capitals and whose articles follow gender
+and case, `lower` keeps the name as written and `a` adds no article. A list value is joined
+with the set's word for "and" (`{skills:lower}` → "python, sql and statistics"). Adding a
+language is one file; adding a key is one line in every file.
 """
 
 from __future__ import annotations
@@ -18,9 +21,28 @@ from types import MappingProxyType
 from typing import Any
 
 from ..formats import join_words, lower_first
+from .articles import english_article
 
 DEFAULT_LANGUAGE = "en"
 SPECS = ("", "lower", "a")  # the format specs a placeholder may carry
+# Languages whose nouns keep a capital first letter, so `{role:lower}` leaves them be.
+_CAPITAL_NOUNS = frozenset({"de"})
+
+
+class Name(str):
+    """A name that knows its English article: `Name("RN", article="an")`. A role's label is
+    one, so that `{role:a}` uses the article its data file sets (`article:`) when the rule
+    of `english_article` would get it wrong."""
+
+    article: str | None
+
+    def __new__(cls, text: str, article: str | None = None) -> Name:
+        self = super().__new__(cls, text)
+        self.article = article
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Name, (str(self), self.article))
 
 
 def label_text(language: str) -> str | None:
@@ -91,24 +113,29 @@ def placeholders(text: str) -> dict[str, str]:
 class _Fill(string.Formatter):
     """Fills a label: the `lower` and `a` specs, and lists joined with the word for "and"."""
 
-    def __init__(self, and_word: str) -> None:
+    def __init__(self, and_word: str, language: str) -> None:
         self.and_word = and_word
+        self.language = language
 
     def format_field(self, value: Any, format_spec: str) -> str:
         if isinstance(value, (list, tuple)):
             items = [self.format_field(v, format_spec) for v in value]
             return join_words(items, self.and_word) if items else ""
         text = str(value)
-        if format_spec in ("lower", "a"):
+        if format_spec in ("lower", "a") and self.language not in _CAPITAL_NOUNS:
             text = lower_first(text)
-        if format_spec == "a":
-            text = ("an " if text[:1].lower() in "aeiou" else "a ") + text
+        if format_spec == "a" and self.language == DEFAULT_LANGUAGE:
+            article = getattr(value, "article", None) or english_article(text)
+            text = f"{article} {text}"
         return text
 
 
-def fill(text: str, and_word: str = "and", /, **values: Any) -> str:
-    """A label with its placeholders filled (lists joined with `and_word`)."""
-    return _Fill(and_word).vformat(text, (), values)
+def fill(
+    text: str, and_word: str = "and", language: str = DEFAULT_LANGUAGE, /, **values: Any
+) -> str:
+    """A label with its placeholders filled (lists joined with `and_word`; the `lower` and
+    `a` specs as `language` writes them)."""
+    return _Fill(and_word, language).vformat(text, (), values)
 
 
 @dataclass(frozen=True)
@@ -116,13 +143,15 @@ class Labels:
     """A language's label set with a data file's overrides: call it with a key and values."""
 
     texts: Mapping[str, str]
+    language: str = DEFAULT_LANGUAGE
 
     @classmethod
     def for_language(cls, language: str, overrides: Mapping[str, str] | None = None) -> Labels:
         """The set of `language` (English when none ships) with `overrides` applied."""
-        base = label_set(language) or english()
-        return cls(MappingProxyType({**base, **(overrides or {})}))
+        base = label_set(language)
+        texts = MappingProxyType({**(base or english()), **(overrides or {})})
+        return cls(texts, language.lower() if base else DEFAULT_LANGUAGE)
 
     def __call__(self, key: str, /, **values: Any) -> str:
         """The label `key` with its placeholders filled; KeyError for an unknown key."""
-        return fill(self.texts[key], self.texts["and"], **values)
+        return fill(self.texts[key], self.texts["and"], self.language, **values)
