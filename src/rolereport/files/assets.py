@@ -13,7 +13,6 @@ import zlib
 from pathlib import Path
 
 from ..errors import BrandError
-from .cache import known_good, remember_good
 
 IMAGE_KINDS = ("png", "jpeg", "svg")
 MAX_IMAGE_PIXELS = 40_000_000
@@ -56,8 +55,6 @@ def check_font(path: Path, key: str, brand_file: Path) -> None:
     from fontTools.ttLib import TTFont, TTLibError
 
     data = _read(path, MAX_FONT_BYTES, key, brand_file, "font")
-    if known_good("font", data):  # parsed and passed in an earlier build
-        return
     fs_type = 0
     quiet = logging.getLogger("fontTools")  # it logs oddities it reads past, e.g. old dates
     level = quiet.level
@@ -97,7 +94,6 @@ def check_font(path: Path, key: str, brand_file: Path) -> None:
             f"'{path.name}' does not allow embedding (its licence flags, fsType {fs_type:#06x}): "
             "choose a font whose licence allows embedding in documents",
         )
-    remember_good("font", data)
 
 
 def image_kind(path: Path, key: str, brand_file: Path) -> str:
