@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -50,7 +51,7 @@ def _problem(file: str, doc: YamlDoc, err: dict[str, Any], model: type[BaseModel
         and loc
         and loc[-1] in ("id", "slug", "source", "leans", "role")
     ):
-        message = f"'{err['input']}' is not a valid id: use lower-case letters, digits and '-'"
+        message = f"'{err['input']}' is not a valid id: {id_fix(str(err['input']))}"
     elif kind == "string_pattern_mismatch" and loc and loc[-1] == "currency":
         message = f"'{err['input']}' is not an ISO 4217 code: use three capitals such as USD or EUR"
     elif kind == "literal_error":
@@ -118,3 +119,10 @@ def kind_of(value: Any) -> str:
     if isinstance(value, str):
         return f"text {value!r}"
     return f"{value!r}"
+
+
+def id_fix(value: str) -> str:
+    """How to write `value` as an id: its lower-case, hyphenated form when there is one."""
+    folded = re.sub(r"[^a-z0-9]+", "-", value.casefold()).strip("-")
+    rule = "use lower-case letters, digits and '-'"
+    return f"write '{folded}' ({rule})" if folded and folded != value else rule
