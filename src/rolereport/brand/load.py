@@ -12,6 +12,7 @@ from ..files.yamlfile import read_yaml
 from .colors import contrast
 from .file import BRAND_FILES, BrandReader, default_assets_dir, light
 from .fonts import deck_font, is_bold, read_fonts
+from .svg import vector
 from .theme import Layouts, Theme
 
 _OWN_KEYS = ("role_colors", "footer", "paper", "deck_font", "pptx_template", "pptx_layouts")
@@ -144,7 +145,11 @@ def _logos(r: BrandReader) -> tuple[Path | None, Path | None, str]:
 
 def _logo_file(r: BrandReader, value: Any, key: str) -> Path:
     path = r.path(value, key)
-    assetfiles.image_kind(path, key, r.file)
+    if assetfiles.image_kind(path, key, r.file) == "svg":
+        try:  # as the documents will draw it
+            vector(path.read_bytes(), "Helvetica")
+        except Exception as exc:  # svglib raises many types on drawings it cannot follow
+            raise r.fail(key, f"'{path.name}' is not a usable SVG image ({exc})") from None
     return path
 
 

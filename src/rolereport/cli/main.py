@@ -13,11 +13,11 @@ from typing import Any
 from .. import __version__
 from ..brand.load import load_brand
 from ..build.batch import build_many, exit_code, expand_inputs, is_batch
+from ..build.inputs import read_inputs
 from ..build.pipeline import OUTPUTS, build
 from ..build.starter import init_folder
 from ..build.watch import Watcher
 from ..content.report import build_report
-from ..data.advice import dataset_warnings
 from ..data.facts import DEFAULT_DATASET, load_dataset, packaged_datasets
 from ..data.schema import json_schema
 from ..errors import InputError, RoleReportError
@@ -242,10 +242,10 @@ def _preview(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    dataset = load_dataset(args.data)
-    theme = load_brand(args.assets)
+    inputs = read_inputs(args.data, args.assets)  # every check a build makes, writing nothing
+    dataset, theme = inputs.dataset, inputs.theme
     report = build_report(dataset)
-    for w in dataset_warnings(dataset, args.data) + theme.warnings:
+    for w in inputs.warnings:
         print(f"Warning: {w}", file=sys.stderr)
     print(
         f"OK: {report.title} ({len(dataset.roles)} roles, {report.as_of}); "

@@ -10,6 +10,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from ..errors import BrandError
+from ..files.assets import SNIFF_BYTES, is_svg
 
 LOGO_DPI = 300  # an SVG logo is rasterised for PowerPoint at this resolution at its placed size
 LOGO_MIN_PX = 200  # and at least this high, so that rounding keeps its aspect ratio
@@ -37,8 +38,7 @@ def logo_image(path: Path, h: float) -> str | BytesIO:
 
 def _is_svg(path: Path) -> bool:
     with path.open("rb") as f:
-        head = f.read(4096)
-    return b"<svg" in head and head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<"
+        return is_svg(f.read(SNIFF_BYTES))
 
 
 @lru_cache(maxsize=8)

@@ -29,6 +29,11 @@ _DECK_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.prese
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _DATA_IMAGE = re.compile(r"^data:image/(png|jpe?g);base64,", re.IGNORECASE)
 _CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^)'\"\s]*)", re.IGNORECASE)
+SNIFF_BYTES = 65_536  # how far into a file its first element is looked for
+_PROLOG = re.compile(
+    rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[.*?\])*>)", re.DOTALL | re.IGNORECASE
+)
+_SVG_ROOT = re.compile(rb"\s*<(?:[A-Za-z_][\w.-]*:)?svg[\s/>]")
 _TRUETYPE_TABLES = ("head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf", "name", "post")
 
 
@@ -105,12 +110,10 @@ def image_kind(path: Path, key: str, brand_file: Path) -> str:
             key,
             f"'{path.name}' is not a usable PNG, JPEG or SVG image: it is empty (0 bytes)",
         )
-    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
-    start = data[:4096].lower()
-    if head[:1] == b"<" and b"<svg" in start and b"<html" not in start:
+    if is_svg(data):
         _check_svg(data, path, key, brand_file)
         return "svg"
-    if head[:1] == b"<":
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
         raise BrandError.at(
             brand_file,
             key,
@@ -118,6 +121,16 @@ def image_kind(path: Path, key: str, brand_file: Path) -> str:
             "other text; save the image itself",
         )
     return _check_raster(data, f"'{path.name}'", key, brand_file)
+
+
+def is_svg(data: bytes) -> bool:
+    """Whether image bytes are SVG: the first element, after any XML declaration, comments
+    (Inkscape writes one first), processing instructions and DOCTYPE, is <svg>. The one test
+    of an image's kind that checking and every writer share."""
+    head, at = data[:SNIFF_BYTES].removeprefix(b"\xef\xbb\xbf"), 0
+    while (found := _PROLOG.match(head, at)) and found.end() > at:
+        at = found.end()
+    return _SVG_ROOT.match(head, at) is not None
 
 
 def _check_raster(data: bytes, name: str, key: str, brand_file: Path) -> str:
