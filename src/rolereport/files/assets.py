@@ -55,8 +55,8 @@ def _read(path: Path, limit: int, key: str, brand_file: Path, what: str) -> byte
     return data
 
 
-def check_font(path: Path, key: str, brand_file: Path) -> None:
-    """A TrueType-outline font file, or BrandError saying what to supply instead."""
+def check_font(path: Path, key: str, brand_file: Path) -> Path:
+    """`path`, a TrueType-outline font file; else BrandError saying what to supply instead."""
     from fontTools.ttLib import TTFont, TTLibError
 
     data = _read(path, MAX_FONT_BYTES, key, brand_file, "font")
@@ -99,6 +99,7 @@ def check_font(path: Path, key: str, brand_file: Path) -> None:
             f"'{path.name}' does not allow embedding (its licence flags, fsType {fs_type:#06x}): "
             "choose a font whose licence allows embedding in documents",
         )
+    return path
 
 
 def image_kind(path: Path, key: str, brand_file: Path) -> str:

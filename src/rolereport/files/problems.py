@@ -31,7 +31,8 @@ _MESSAGES = {
 def _problem(file: str, doc: YamlDoc, err: dict[str, Any], model: type[BaseModel]) -> Problem:
     loc = tuple(err["loc"])
     # Annotated validators add their own step to the location; keep keys and indexes only.
-    loc = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith("function-"))
+    # Union members are tagged `<text>` or `<mapping>` (brand/model): not keys either.
+    loc = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith(("function-", "<")))
     path = _path(loc)
     kind = err["type"]
     ctx = err.get("ctx") or {}
@@ -40,6 +41,10 @@ def _problem(file: str, doc: YamlDoc, err: dict[str, Any], model: type[BaseModel
         hint = difflib.get_close_matches(str(loc[-1]), known, n=1)
         fix = f"did you mean '{hint[0]}'?" if hint else f"allowed here: {', '.join(known)}"
         message = f"unknown key: {fix}"
+    elif kind == "shape":  # a text or a mapping was expected (brand/model)
+        message = f"{err['msg']}, got {kind_of(err['input'])}"
+    elif kind == "string_type":
+        message = f"expected text, got {kind_of(err['input'])}"
     elif kind == "value_error":
         message = str(ctx.get("error", err["msg"]))
     elif kind == "too_long" and isinstance(err.get("input"), str):
