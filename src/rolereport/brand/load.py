@@ -9,6 +9,7 @@ from pydantic import ValidationError
 
 from ..errors import BrandError, Problem
 from ..files import assets as assetfiles
+from ..files import templates
 from ..files.problems import problems
 from ..files.yamlfile import read_yaml
 from .colors import contrast
@@ -190,8 +191,8 @@ def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts
     if path.suffix.lower() not in (".pptx", ".potx"):
         r.fail(key, f"'{path.name}' is not a .pptx or .potx file")
         return None, Layouts()
-    data = r.attempt(assetfiles.template_bytes, path, key, r.file)
-    have = data and r.attempt(assetfiles.template_layouts, data, path, key, r.file)
+    data = r.attempt(templates.template_bytes, path, key, r.file)
+    have = data and r.attempt(templates.template_layouts, data, path, key, r.file)
     if not have:
         return None, Layouts()
     chosen: dict[str, str] = {}

@@ -10,7 +10,7 @@ from pptx import Presentation
 from ..brand.file import BRAND_FILES
 from ..brand.theme import Theme
 from ..content.model import Rendered, Report
-from ..files import assets as assetfiles
+from ..files import templates
 from ..plan.layout import SLIDE_HEIGHT, SLIDE_WIDTH
 from ..plan.slides import Aspect, PlannedSlide, plan_slides
 from .frames import template_frames
@@ -53,7 +53,7 @@ def _planned(report: Report, theme: Theme, aspect: Aspect) -> tuple[Any, tuple[P
     if theme.template:  # its size, masters, theme and layouts; none of its slides
         named = (theme.folder / n for n in BRAND_FILES)
         brand_file = next((f for f in named if f.is_file()), theme.folder / BRAND_FILES[0])
-        data = assetfiles.template_bytes(theme.template, _TEMPLATE_KEY, brand_file)
+        data = templates.template_bytes(theme.template, _TEMPLATE_KEY, brand_file)
         prs = Presentation(BytesIO(data))
         drop_slides(prs)
         frames = template_frames(prs, theme.layouts)
