@@ -4,6 +4,7 @@ refuses and warns about. Fast: brand folders are written into tmp_path, nothing 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import textwrap
 from pathlib import Path
@@ -41,11 +42,12 @@ def check(folder: Path, capsys) -> tuple[int, str]:
 
 
 def assert_refused(folder: Path, capsys, key: str, *words: str) -> str:
-    """The brand is refused: exit code 2, one `Error:` line naming the brand file and `key`."""
+    """The brand is refused: exit code 2, one `Error:` line naming the brand file, the line
+    and `key`."""
     code, err = check(folder, capsys)
     assert code == 2, err
     assert err.startswith("Error: ") and err.count("Error: ") == 1 and "Traceback" not in err
-    assert f"brand.yml: {key}: " in err, err
+    assert re.search(rf"brand\.yml:\d+: {re.escape(key)}: ", err), err
     for word in words:
         assert word in err, err
     return err

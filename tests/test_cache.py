@@ -199,28 +199,6 @@ def test_the_cli_says_when_nothing_changed(cache, tmp_path, capsys):
     assert "Up to date" in shown.err and "deck.pptx" in shown.out
 
 
-def test_a_font_that_passed_its_check_is_not_parsed_again_but_a_changed_one_is(
-    cache, tmp_path, monkeypatch
-):
-    import shutil
-
-    import fontTools.ttLib
-
-    from rolereport.brand.load import load_brand
-    from rolereport.errors import BrandError
-
-    assets = tmp_path / "assets"
-    shutil.copytree(ASSETS, assets)
-    load_brand(assets)
-    with monkeypatch.context() as m:
-        m.setattr(fontTools.ttLib, "TTFont", None)  # any parse now fails loudly
-        load_brand(assets)
-    font = next((assets / "fonts").glob("*Regular*.ttf"))
-    font.write_bytes(font.read_bytes()[:5000])  # truncated: a new file to check
-    with pytest.raises(BrandError, match="font"):
-        load_brand(assets)
-
-
 def test_a_batch_says_which_datasets_were_up_to_date(cache, tmp_path, capsys):
     from rolereport.cli.main import main
 

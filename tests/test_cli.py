@@ -161,7 +161,9 @@ def test_characters_the_brand_font_lacks_stop_the_build_naming_the_field(tmp_pat
     bad.write_text(data_text.replace("name: AI Engineer", 'name: "AI Engineer 🤖"', 1), "utf-8")
     result = run("build", str(bad), "--out", str(tmp_path / "out"), cwd=tmp_path)
     assert result.returncode == 2 and not (tmp_path / "out").exists()
-    assert f"Error: {bad}: roles[0].name: the brand font 'Carlito' has no '🤖'" in result.stderr
+    line = data_text.splitlines().index("  - id: ai-engineer") + 2  # name: is the next line
+    said = f"Error: {bad}:{line}: roles[0].name: the brand font 'Carlito' has no '🤖'"
+    assert said in result.stderr, result.stderr
 
 
 def test_a_source_date_epoch_the_formats_cannot_hold_is_an_input_error(tmp_path, monkeypatch):

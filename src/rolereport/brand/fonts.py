@@ -54,26 +54,32 @@ def is_bold(weight: object) -> bool:
 def read_fonts(r: BrandReader) -> tuple[FontFiles, FontFiles]:
     """The body and heading fonts `typography` names; raises BrandError naming the key."""
     typo = r.mapping(r.doc, "typography")
-    families: dict[str, dict[tuple[bool, bool], Path]] = {}
+    families: dict[str, dict[tuple[bool, bool], Path | None]] = {}
     elsewhere: dict[str, str] = {}
     fonts = typo.get("fonts") or []
     if not isinstance(fonts, list):
-        raise r.fail("typography.fonts", "expected a list of font families")
+        r.fail("typography.fonts", "expected a list of font families")
+        fonts = []
     for i, entry in enumerate(fonts):
         if not isinstance(entry, dict) or not isinstance(entry.get("family"), str):
-            raise r.fail(f"typography.fonts[{i}]", "expected a mapping with a family")
+            r.fail(f"typography.fonts[{i}]", "expected a mapping with a family")
+            continue
         source = entry.get("source", "file")
         if source != "file":
             elsewhere[entry["family"]] = str(source)
             continue
         faces = families.setdefault(entry["family"], {})
-        for j, f in enumerate(entry.get("files") or []):
+        files = entry.get("files") or []
+        for j, f in enumerate(files if isinstance(files, list) else []):
             spec = f if isinstance(f, dict) else {"path": f}
             key = f"typography.fonts[{i}].files[{j}]"
             bold = is_bold(spec.get("weight", 400))
             path = r.path(spec.get("path"), f"{key}.path")
-            assetfiles.check_font(path, f"{key}.path", r.file)
-            faces[(bold, spec.get("style") == "italic")] = path
+            if path is not None and not r.attempt(
+                assetfiles.check_font, path, f"{key}.path", r.file
+            ):
+                path = None
+            faces[(bold, spec.get("style") == "italic")] = path  # None: a problem is noted
     base = r.mapping_or_family(typo, "base").get("family")
     heading = r.mapping_or_family(typo, "headings").get("family")
     body = _family(r, base or next(iter(families), None), families, elsewhere, "base")
@@ -84,19 +90,22 @@ def read_fonts(r: BrandReader) -> tuple[FontFiles, FontFiles]:
 def _family(
     r: BrandReader,
     name: str | None,
-    families: dict[str, dict[tuple[bool, bool], Path]],
+    families: dict[str, dict[tuple[bool, bool], Path | None]],
     elsewhere: dict[str, str],
     key: str,
 ) -> FontFiles:
     faces = families.get(name or "")
+    if faces and None in faces.values():  # a file with a problem: the brand is refused anyway
+        return _builtin_font()
     if faces and (False, False) in faces:
         regular = faces[(False, False)]
         bold = faces.get((True, False), regular)
         italic = faces.get((False, True), regular)
         return FontFiles(str(name), regular, bold, italic, faces.get((True, True), bold))
-    if faces:
-        raise r.fail("typography.fonts", f"{name!r} has no regular (weight 400) file: add its .ttf")
     fallback = _builtin_font()
+    if faces:
+        r.fail("typography.fonts", f"{name!r} has no regular (weight 400) file: add its .ttf")
+        return fallback
     if name:
         where = f"comes from {elsewhere[name]}" if name in elsewhere else "has no font files"
         r.warn(

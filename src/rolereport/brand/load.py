@@ -2,21 +2,25 @@
 
 from __future__ import annotations
 
-import difflib
 from pathlib import Path
 from typing import Any
 
-from ..errors import BrandError
+from pydantic import ValidationError
+
+from ..errors import BrandError, Problem
 from ..files import assets as assetfiles
+from ..files import templates
+from ..files.problems import problems
 from ..files.yamlfile import read_yaml
 from .colors import contrast
 from .file import BRAND_FILES, BrandReader, default_assets_dir, light
 from .fonts import deck_font, is_bold, read_fonts
 from .logo import logo_aspect
+from .model import BrandFile
+from .svg import vector
 from .template import read_template
 from .theme import Layouts, Theme
 
-_OWN_KEYS = ("role_colors", "footer", "paper", "deck_font", "pptx_template", "pptx_layouts")
 _LAYOUT_KEYS = ("title", "content", "two", "section")
 # Okabe-Ito colours: distinct for colour-blind readers and, in this order, in grayscale.
 _ROLE_FALLBACK = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
@@ -31,26 +35,36 @@ def load_brand(folder: str | Path | None = None) -> Theme:
     brand_file = next((root / n for n in BRAND_FILES if (root / n).is_file()), None)
     if brand_file is None:
         raise BrandError.at(root, "", f"has no brand file: add one of {', '.join(BRAND_FILES)}")
-    doc = read_yaml(brand_file, error=BrandError).data
-    if not isinstance(doc, dict):
-        raise BrandError.at(brand_file, "", "expected a mapping of keys (meta:, color: ...)")
-    return _theme(BrandReader(brand_file, root, doc))
+    doc = read_yaml(brand_file, error=BrandError)
+    if not isinstance(doc.data, dict):
+        raise BrandError.at(brand_file, "", "expected a mapping of keys (meta:, color: ...)", 1)
+    try:
+        BrandFile.model_validate(doc.data)
+        shape: list[Problem] = []
+    except ValidationError as exc:
+        shape = problems(exc, BrandFile, str(brand_file), doc)
+    reader = BrandReader(brand_file, root, doc, shape)
+    try:
+        theme = _theme(reader)
+    except (TypeError, ValueError, AttributeError):
+        if reader.error() is None:  # no problem noted explains it: a bug of ours
+            raise
+    error = reader.error()
+    if error is not None:
+        raise error
+    return theme
 
 
 def _theme(r: BrandReader) -> Theme:
     own = r.mapping(r.mapping(r.doc, "defaults"), "rolereport", "defaults.rolereport")
-    for key in own:
-        if key not in _OWN_KEYS:
-            hint = difflib.get_close_matches(str(key), _OWN_KEYS, n=1)
-            fix = f"did you mean '{hint[0]}'?" if hint else f"allowed: {', '.join(_OWN_KEYS)}"
-            raise r.fail(f"defaults.rolereport.{key}", f"unknown key: {fix}")
     c = r.color
     primary = r.colour(c.get("primary", "#1F3A5F"), "color.primary")
     foreground = r.colour(c.get("foreground", "#1A1A1A"), "color.foreground")
     background = r.colour(c.get("background", "#FFFFFF"), "color.background")
     roles = own.get("role_colors") or list(_ROLE_FALLBACK)
     if not isinstance(roles, list) or not roles:
-        raise r.fail("defaults.rolereport.role_colors", "expected a list of colours")
+        r.fail("defaults.rolereport.role_colors", "expected a list of colours")
+        roles = list(_ROLE_FALLBACK)
     headings = r.mapping_or_family(r.mapping(r.doc, "typography"), "headings")
     if not is_bold(headings.get("weight", "bold")):
         r.warn(
@@ -64,7 +78,8 @@ def _theme(r: BrandReader) -> Theme:
     font, heading_font = read_fonts(r)
     paper = own.get("paper", "letter")
     if paper not in ("letter", "a4"):
-        raise r.fail("defaults.rolereport.paper", f"'{paper}' is not letter or a4")
+        r.fail("defaults.rolereport.paper", f"'{paper}' is not letter or a4")
+        paper = "letter"
     large, small, alt = _logos(r)
     name = _name(r)
     template, layouts, data = _template(r, own)
@@ -93,8 +108,9 @@ def _theme(r: BrandReader) -> Theme:
         template=template,
         layouts=layouts,
         warnings=tuple(dict.fromkeys(r.warnings)),
-        template_pptx=read_template(data, layouts) if template else None,
-        logo_ratio=logo_aspect(small) if small else 1.0,
+        # read only from a brand without problems: each is reported, and no Theme is made
+        template_pptx=read_template(data, layouts) if template and not r.problems else None,
+        logo_ratio=logo_aspect(small) if small and not r.problems else 1.0,
     )
 
 
@@ -128,7 +144,8 @@ def _logos(r: BrandReader) -> tuple[Path | None, Path | None, str]:
         p = _logo_file(r, logo, "logo")
         return p, p, ""
     if not isinstance(logo, dict):
-        raise r.fail("logo", "expected a path or a mapping with images and sizes")
+        r.fail("logo", "expected a path or a mapping with images and sizes")
+        return None, None, ""
     images = r.mapping(logo, "images", "logo.images")
     found: dict[str, tuple[Path, str]] = {}
     for size in ("small", "medium", "large"):
@@ -139,17 +156,27 @@ def _logos(r: BrandReader) -> tuple[Path | None, Path | None, str]:
         alt = ""
         if isinstance(entry, dict):
             alt, entry = str(entry.get("alt", "")), entry.get("path")
-        found[size] = (_logo_file(r, entry, f"logo.{size}"), alt)
+        path = _logo_file(r, entry, f"logo.{size}")
+        if path is not None:
+            found[size] = (path, alt)
     big = found.get("large") or found.get("medium") or found.get("small")
     little = found.get("small") or found.get("medium") or found.get("large")
     alt = (big or little or (None, ""))[1]
     return (big[0] if big else None), (little[0] if little else None), alt
 
 
-def _logo_file(r: BrandReader, value: Any, key: str) -> Path:
+def _logo_file(r: BrandReader, value: Any, key: str) -> Path | None:
     path = r.path(value, key)
-    assetfiles.image_kind(path, key, r.file)
-    return path
+    if path is None:
+        return None
+    kind = r.attempt(assetfiles.image_kind, path, key, r.file)
+    if kind == "svg":
+        try:  # as the documents will draw it
+            vector(path.read_bytes(), "Helvetica")
+        except Exception as exc:  # svglib raises many types on drawings it cannot follow
+            r.fail(key, f"'{path.name}' is not a usable SVG image ({exc})")
+            return None
+    return path if kind else None
 
 
 def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts, bytes]:
@@ -157,7 +184,7 @@ def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts
     named = r.mapping(own, "pptx_layouts", "defaults.rolereport.pptx_layouts")
     for key in named:
         if key not in _LAYOUT_KEYS:
-            raise r.fail(
+            r.fail(
                 f"defaults.rolereport.pptx_layouts.{key}",
                 f"unknown layout role: use {', '.join(_LAYOUT_KEYS)}",
             )
@@ -165,25 +192,33 @@ def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts
         return None, Layouts(), b""
     key = "defaults.rolereport.pptx_template"
     path = r.path(own["pptx_template"], key)
+    if path is None:
+        return None, Layouts(), b""
     if path.suffix.lower() not in (".pptx", ".potx"):
-        raise r.fail(key, f"'{path.name}' is not a .pptx or .potx file")
-    data = assetfiles.template_bytes(path, key, r.file)
-    have = assetfiles.template_layouts(data, path, key, r.file)
+        r.fail(key, f"'{path.name}' is not a .pptx or .potx file")
+        return None, Layouts(), b""
+    data = r.attempt(templates.template_bytes, path, key, r.file)
+    have = data and r.attempt(templates.template_layouts, data, path, key, r.file)
+    if not have:
+        return None, Layouts(), b""
     chosen: dict[str, str] = {}
     defaults = Layouts()
     for role in _LAYOUT_KEYS:
         wanted = named.get(role)
         if wanted is not None and wanted not in have:
-            raise r.fail(
+            r.fail(
                 f"defaults.rolereport.pptx_layouts.{role}",
                 f"the template has no layout {wanted!r}; it has: {', '.join(have)}",
             )
+            wanted = None
         default = getattr(defaults, role)
         chosen[role] = wanted or (default if default in have else "")
     if not chosen["content"]:
-        raise r.fail(
-            "defaults.rolereport.pptx_layouts.content",
-            f"name the template's layout for content slides; it has: {', '.join(have)}",
-        )
+        if "content" not in named:  # a wrong name is reported above
+            r.fail(
+                "defaults.rolereport.pptx_layouts.content",
+                f"name the template's layout for content slides; it has: {', '.join(have)}",
+            )
+        return None, Layouts()
     chosen = {k: v or chosen["content"] for k, v in chosen.items()}
     return path, Layouts(**chosen), data

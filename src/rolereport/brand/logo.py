@@ -10,6 +10,7 @@ from pathlib import Path
 from PIL import Image, ImageOps
 
 from ..errors import BrandError
+from ..files.assets import is_svg
 
 
 def logo_aspect(path: Path) -> float:
@@ -20,11 +21,6 @@ def logo_aspect(path: Path) -> float:
         drawing = svg_drawing(data, path)
         return drawing.width / drawing.height
     return _bitmap_aspect(data)
-
-
-def is_svg(data: bytes) -> bool:
-    head = data[:4096]
-    return b"<svg" in head and head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<"
 
 
 def rotated(im: Image.Image) -> bool:

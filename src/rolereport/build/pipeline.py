@@ -6,21 +6,20 @@ import contextlib
 import os
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from ..brand.load import load_brand
 from ..brand.theme import Theme, theme_files
 from ..content.model import Rendered, Report
 from ..content.report import build_report
-from ..data.advice import dataset_warnings
-from ..data.facts import DEFAULT_DATASET, Dataset, load_dataset
-from ..errors import InputError, OutputError, Problem
+from ..data.facts import Dataset
+from ..errors import OutputError, Problem
 from ..files.cache import build_key
-from ..files.clock import check_epoch, source_date_epoch
+from ..files.clock import source_date_epoch
+from .inputs import read_inputs
 from .options import OUTPUTS, BuildOptions, Output, build_options
 from .stamps import fresh, record
 from .workers import run_jobs
@@ -103,19 +102,11 @@ def build(
 
     explicit_aspect = opts.aspect is not None
     aspect = opts.aspect or "16:9"
-    say("Reading the data file")
-    dataset = data if isinstance(data, Dataset) else load_dataset(data)
-    say("Reading the brand")
-    theme = assets if isinstance(assets, Theme) else load_brand(assets)
-    check_epoch()
-    check_glyphs(
-        dataset, theme, "data" if isinstance(data, Dataset) else str(data or DEFAULT_DATASET)
-    )
+    inputs = read_inputs(data, assets, say)  # the checks `rolereport check` makes
+    dataset, theme, warnings = inputs.dataset, inputs.theme, inputs.warnings
     lap("load")
     say("Writing the content")
     report = build_report(dataset)
-    warnings = dataset_warnings(dataset, None if isinstance(data, Dataset) else data)
-    warnings += theme.warnings
     if explicit_aspect and theme.template and ("pptx" in only or "guide" in only):
         warnings += (f"the aspect {aspect} is ignored: the template sets the slide size",)
     kinds = [k for k in OUTPUTS if k in only]
@@ -247,40 +238,3 @@ def _fsync_folder(folder: Path) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-
-
-def check_glyphs(dataset: Dataset, theme: Theme, file: str = "data") -> None:
-    """Every character of the data must be in the brand font: never print empty boxes."""
-    from fontTools.ttLib import TTFont
-
-    have: set[int] | None = None
-    for path in {theme.font.regular, theme.font.bold, theme.heading_font.bold}:
-        with TTFont(path, lazy=True) as font:
-            cmap = set(font.getBestCmap() or {})
-        have = cmap if have is None else have & cmap
-    problems = []
-    for key, text in _strings(dataset.model_dump(), ""):
-        lost = sorted({c for c in text if not c.isspace() and ord(c) not in (have or set())})
-        if lost:
-            shown = " ".join(f"{c!r} (U+{ord(c):04X})" for c in lost)
-            problems.append(
-                Problem(
-                    file,
-                    key,
-                    f"the brand font {theme.font.family!r} has no {shown}: remove them or "
-                    "use a font that has them",
-                )
-            )
-    if problems:
-        raise InputError(problems)
-
-
-def _strings(value: object, path: str) -> Iterator[tuple[str, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for k, v in value.items():
-            yield from _strings(v, f"{path}.{k}" if path else str(k))
-    elif isinstance(value, (list, tuple)):
-        for i, v in enumerate(value):
-            yield from _strings(v, f"{path}[{i}]")

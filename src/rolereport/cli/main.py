@@ -11,14 +11,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from .. import __version__
-from ..brand.load import load_brand
 from ..build.batch import build_many, exit_code, expand_inputs, is_batch
+from ..build.inputs import read_inputs
 from ..build.options import OUTPUTS, BuildOptions
 from ..build.pipeline import build
 from ..build.starter import init_folder
 from ..build.watch import Watcher
 from ..content.report import build_report
-from ..data.advice import dataset_warnings
 from ..data.facts import DEFAULT_DATASET, load_dataset, packaged_datasets
 from ..data.schema import json_schema
 from ..errors import InputError, RoleReportError
@@ -273,8 +272,8 @@ def _preview(args: argparse.Namespace) -> int:
     from ..build.pipeline import render_deck, render_guide, render_handout
     from ..build.preview import write_preview
 
-    theme = load_brand(args.assets)
-    report = build_report(load_dataset(args.data))
+    inputs = read_inputs(args.data, args.assets)  # the checks a build makes
+    theme, report = inputs.theme, build_report(inputs.dataset)
     paper, aspect = args.paper or theme.paper, args.aspect or "16:9"
     pdf = render_handout(report, theme, paper).data
     pptx = render_deck(report, theme, aspect).data
@@ -289,10 +288,10 @@ def _preview(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
-    dataset = load_dataset(args.data)
-    theme = load_brand(args.assets)
+    inputs = read_inputs(args.data, args.assets)  # every check a build makes, writing nothing
+    dataset, theme = inputs.dataset, inputs.theme
     report = build_report(dataset)
-    for w in dataset_warnings(dataset, args.data) + theme.warnings:
+    for w in inputs.warnings:
         print(f"Warning: {w}", file=sys.stderr)
     print(
         f"OK: {report.title} ({len(dataset.roles)} roles, {report.as_of}); "

@@ -1,80 +1,85 @@
-"""The rules that span keys of the data file (references, order, uniqueness, label placeholders)."""
+"""The rules that span keys of the data file: unique ids, ordered figures, label placeholders.
+They run on the raw file beside the schema, each on a part that is valid by itself, so that
+one run reports every problem. (References to ids are checked by the model: `types`.)"""
 
 from __future__ import annotations
 
 import difflib
 import itertools
-from typing import TYPE_CHECKING
+from typing import Any, TypeVar
+
+from pydantic import BaseModel, ValidationError
 
 from ..text import labels
+from .roles import Freelance, Salary
 
-if TYPE_CHECKING:
-    from .facts import Dataset
+M = TypeVar("M", bound=BaseModel)
 
 
-def cross_checks(d: Dataset) -> list[tuple[str, str]]:
-    """Rules that span keys: references, ordering, uniqueness. Returns (key path, message)."""
+def cross_checks(data: Any) -> list[tuple[str, str]]:
+    """Rules that span keys of a raw data file. Returns (key path, message) pairs."""
+    if not isinstance(data, dict):
+        return []
     found: list[tuple[str, str]] = []
-    source_ids = [s.id for s in d.sources]
-    role_ids = [r.id for r in d.roles]
-
-    def ref(path: str, value: str | None, known: list[str], what: str) -> None:
-        if value is not None and value not in known:
-            hint = difflib.get_close_matches(value, known, n=1)
-            fix = f"did you mean '{hint[0]}'?" if hint else f"known: {', '.join(known)}"
-            found.append((path, f"unknown {what} '{value}': {fix}"))
-
-    for what, ids, key in (("source", source_ids, "sources"), ("role", role_ids, "roles")):
-        for i, ident in enumerate(ids):
-            if ids.index(ident) != i:
+    for what, key in (("source", "sources"), ("role", "roles")):
+        seen: set[str] = set()
+        for i, item in enumerate(_items(data, key)):
+            ident = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(ident, str):
+                continue
+            if ident.strip() in seen:
                 found.append(
                     (f"{key}[{i}].id", f"duplicate {what} id '{ident}': ids must be unique")
                 )
-    for i, role in enumerate(d.roles):
+            seen.add(ident.strip())
+    for i, role in enumerate(_items(data, "roles")):
+        if not isinstance(role, dict):
+            continue
         at = f"roles[{i}]"
-        s = role.salary
-        ref(f"{at}.salary.source", s.source, source_ids, "source")
-        for j, loc in enumerate(s.by_location):
-            ref(f"{at}.salary.by_location[{j}].source", loc.source, source_ids, "source")
-        order = [(k, getattr(s, k)) for k in ("p10", "p25", "median", "p75", "p90")]
-        given = [(k, v) for k, v in order if v is not None]
-        for (lo_key, lo), (hi_key, hi) in itertools.pairwise(given):
-            if hi < lo:
-                found.append(
-                    (f"{at}.salary.{hi_key}", f"must be at least {lo_key} ({lo:g}); got {hi:g}")
-                )
-        if role.education:
-            ref(f"{at}.education.source", role.education.source, source_ids, "source")
-        if role.outlook:
-            ref(f"{at}.outlook.source", role.outlook.source, source_ids, "source")
-        if role.freelance:
-            f = role.freelance
-            ref(f"{at}.freelance.source", f.source, source_ids, "source")
-            for j, project in enumerate(f.projects):
-                ref(f"{at}.freelance.projects[{j}].source", project.source, source_ids, "source")
-            if f.hourly_high < f.hourly_low:
-                found.append(
-                    (
-                        f"{at}.freelance.hourly_high",
-                        f"must be at least hourly_low ({f.hourly_low:g}); got {f.hourly_high:g}",
+        s = _valid(Salary, role.get("salary"))
+        if s is not None:
+            order = [(k, getattr(s, k)) for k in ("p10", "p25", "median", "p75", "p90")]
+            given = [(k, v) for k, v in order if v is not None]
+            for (lo_key, lo), (hi_key, hi) in itertools.pairwise(given):
+                if hi < lo:
+                    found.append(
+                        (f"{at}.salary.{hi_key}", f"must be at least {lo_key} ({lo:g}); got {hi:g}")
                     )
+        f = _valid(Freelance, role.get("freelance"))
+        if f is not None and f.hourly_high < f.hourly_low:
+            found.append(
+                (
+                    f"{at}.freelance.hourly_high",
+                    f"must be at least hourly_low ({f.hourly_low:g}); got {f.hourly_high:g}",
                 )
-    c = d.comparison
-    if c.collaboration:
-        for j, step in enumerate(c.collaboration.steps):
-            ref(f"comparison.collaboration.steps[{j}].role", step.role, role_ids, "role")
-    for j, st in enumerate(c.self_assessment):
-        ref(f"comparison.self_assessment[{j}].leans", st.leans, role_ids, "role")
-    for j, note in enumerate(d.notes):
-        ref(f"notes[{j}].source", note.source, source_ids, "source")
-    return found + _label_checks(d)
+            )
+    texts = data.get("labels")
+    if isinstance(texts, dict):
+        found += _label_checks({str(k): v for k, v in texts.items() if isinstance(v, str)})
+    return found
 
 
-def _label_checks(d: Dataset) -> list[tuple[str, str]]:
+def _items(data: dict[str, Any], key: str) -> list[Any]:
+    value = data.get(key)
+    return value if isinstance(value, list) else []
+
+
+def _valid(model: type[M], raw: Any) -> M | None:
+    """`raw` as a `model`, or None when it is not valid by itself (the schema says why).
+    Its references are checked for their form only: they do not decide the rules here."""
+    if raw is None:
+        return None
+    try:
+        return model.model_validate(raw)
+    except ValidationError:
+        return None
+
+
+def _label_checks(texts: dict[str, str]) -> list[tuple[str, str]]:
     """Each `labels:` key must exist and keep the placeholders of the text it replaces."""
     found: list[tuple[str, str]] = []
     english = labels.english()
-    for key, text in d.labels.items():
+    for key, text in texts.items():
         path = f"labels.{key}"
         if key not in english:
             hint = difflib.get_close_matches(key, list(english), n=3, cutoff=0.5)

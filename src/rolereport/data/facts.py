@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
 from importlib import resources
 from pathlib import Path
@@ -13,11 +14,23 @@ from pydantic import AfterValidator, BeforeValidator, Field, ValidationError
 
 from ..errors import DataError, Problem
 from ..files.problems import problems
-from ..files.yamlfile import read_yaml
+from ..files.yamlfile import YamlDoc, read_yaml
 from ..text.formats import locale_of
 from .crosschecks import cross_checks
 from .roles import Role
-from .types import FactModel, Ident, Item, Label, Line, Name, Para, Text
+from .types import (
+    FactModel,
+    Ident,
+    Item,
+    Label,
+    Line,
+    Name,
+    Para,
+    RoleRef,
+    SourceRef,
+    Text,
+    defined_ids,
+)
 
 FORMAT = "rolereport/1"
 DEFAULT_DATASET = "ai-engineer-vs-data-scientist"
@@ -75,7 +88,7 @@ class Meta(FactModel):
 class CollabStep(FactModel):
     """One step of a shared workflow."""
 
-    role: Ident
+    role: RoleRef
     """Id of the role that does it."""
     action: Item
     """What they do."""
@@ -97,7 +110,7 @@ class Statement(FactModel):
 
     statement: Item
     """First-person statement, e.g. "I like ..."."""
-    leans: Ident
+    leans: RoleRef
     """Id of the role the statement points to."""
 
 
@@ -121,7 +134,7 @@ class Note(FactModel):
 
     text: Para
     """The note."""
-    source: Ident | None = None
+    source: SourceRef | None = None
     """Source the note refers to."""
 
 
@@ -183,21 +196,43 @@ def resolve_dataset(name_or_path: str | Path | None) -> Path:
     )
 
 
+@dataclass(frozen=True)
+class DataFile:
+    """A validated data file: the Dataset, the file name errors show, and its key lines."""
+
+    dataset: Dataset
+    file: str
+    doc: YamlDoc
+
+    def problem(self, path: str, message: str) -> Problem:
+        """A problem at key `path` of this file, with its line."""
+        return Problem(self.file, path, message, self.doc.line_of(path))
+
+
 def load_dataset(name_or_path: str | Path | None = None) -> Dataset:
     """Read and validate a data file or packaged dataset; raises DataError listing all problems."""
+    return read_data_file(name_or_path).dataset
+
+
+def read_data_file(name_or_path: str | Path | None = None) -> DataFile:
+    """Read and validate a data file or packaged dataset, keeping where each key is.
+
+    Raises DataError listing every problem at once, in the order of the file: the schema's,
+    and those of the rules across keys for each part that is valid by itself."""
     path = resolve_dataset(name_or_path)
     doc = read_yaml(path, error=DataError)
     shown = path.name if _is_packaged(path) else str(path)
     if not isinstance(doc.data, dict):
         raise DataError.at(shown, "", "expected a mapping of keys (format:, meta:, roles: ...)", 1)
+    found: list[Problem] = []
     try:
-        dataset = Dataset.model_validate(doc.data)
+        dataset = Dataset.model_validate(doc.data, context=defined_ids(doc.data))
     except ValidationError as exc:
-        raise DataError(problems(exc, Dataset, shown, doc)) from None
-    crossed = [Problem(shown, p, m, doc.line_of(p)) for p, m in cross_checks(dataset)]
-    if crossed:
-        raise DataError(crossed)
-    return dataset
+        found += problems(exc, Dataset, shown, doc)
+    found += [Problem(shown, p, m, doc.line_of(p)) for p, m in cross_checks(doc.data)]
+    if found:
+        raise DataError(sorted(found, key=lambda p: p.line or 0))
+    return DataFile(dataset, shown, doc)
 
 
 def _is_packaged(path: Path) -> bool:

@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from pydantic import Field
 
 from ..text.labels import Name as LabelName
-from .types import Amount, FactModel, Ident, Item, Label, Line, Name, Number, Para
+from .types import Amount, FactModel, Ident, Item, Label, Line, Name, Number, Para, SourceRef
 
 
 class Occupation(FactModel):
@@ -39,7 +39,7 @@ class Education(FactModel):
     """Common degree or background."""
     advanced: Line | None = None
     """What helps to advance."""
-    source: Ident | None = None
+    source: SourceRef | None = None
     """Source of the entry-level education."""
 
 
@@ -54,14 +54,14 @@ class LocationPay(FactModel):
     """How the source qualifies the figure, e.g. "well over"."""
     level: Label | None = None
     """Seniority the figure is for, e.g. Lead."""
-    source: Ident
+    source: SourceRef
     """Source of this figure."""
 
 
 class Salary(FactModel):
     """Annual pay in meta.currency."""
 
-    source: Ident
+    source: SourceRef
     """Source of the percentiles."""
     period: Label | None = None
     """When the figures were measured, e.g. May 2023."""
@@ -82,7 +82,7 @@ class Salary(FactModel):
 class Outlook(FactModel):
     """Projected demand."""
 
-    source: Ident
+    source: SourceRef
     """Source of the projections."""
     period: Label | None = None
     """Projection period, e.g. "2023–2033"."""
@@ -99,14 +99,14 @@ class Project(FactModel):
     """Short title."""
     detail: Item | None = None
     """One sentence on the work."""
-    source: Ident | None = None
+    source: SourceRef | None = None
     """Source of this project description."""
 
 
 class Freelance(FactModel):
     """Freelance work and rates."""
 
-    source: Ident
+    source: SourceRef
     """Source of the hourly rates."""
     hourly_low: Amount
     """Low end of the hourly rate."""

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import unicodedata
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    ValidationInfo,
+)
 
-from ..files.problems import kind_of
+from ..files.problems import id_fix, kind_of
 
 # Characters XML (and so PDF text and PPTX) cannot hold: C0 controls but tab/newline, and
 # the non-characters U+FFFE/U+FFFF. Lone surrogates are caught when the file is decoded.
@@ -62,11 +70,51 @@ Item = Annotated[Text, Field(max_length=220)]
 Para = Annotated[Text, Field(max_length=900)]
 Number = Annotated[float, BeforeValidator(_number)]
 Amount = Annotated[float, BeforeValidator(_number), AfterValidator(_not_negative)]
-Ident = Annotated[
-    str,
-    BeforeValidator(_text),
-    Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60),
-]
+IDENT_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Ident = Annotated[str, BeforeValidator(_text), Field(pattern=IDENT_PATTERN, max_length=60)]
+
+
+def _reference(kind: str, what: str) -> BeforeValidator:
+    """An id that refers to one defined under `kind` (the ids the file defines come in the
+    validation context; see `defined_ids`). A reference that differs only in case from one
+    id is that id; one that matches none names the closest."""
+
+    def check(value: Any, info: ValidationInfo) -> str:
+        value = _text(value)
+        known = (info.context or {}).get(kind)
+        if known is None:  # validated alone: only the form of an id can be checked
+            if not re.fullmatch(IDENT_PATTERN, value):
+                raise ValueError(f"'{value}' is not a valid id: {id_fix(value)}")
+            return value
+        if value in known:
+            return value
+        same = [k for k in known if k.casefold() == value.casefold()]
+        if len(same) == 1:
+            return same[0]
+        hint = difflib.get_close_matches(value.casefold(), [k.casefold() for k in known], n=1)
+        hint = [k for k in known if hint and k.casefold() == hint[0]]
+        fix = f"did you mean '{hint[0]}'?" if hint else f"known: {', '.join(known)}"
+        raise ValueError(f"unknown {what} '{value}': {fix}")
+
+    return BeforeValidator(check)
+
+
+_ID_SCHEMA = Field(max_length=60)
+SourceRef = Annotated[str, _reference("sources", "source"), _ID_SCHEMA]
+"""The id of a source of the file (`sources[].id`)."""
+RoleRef = Annotated[str, _reference("roles", "role"), _ID_SCHEMA]
+"""The id of a role of the file (`roles[].id`)."""
+
+
+def defined_ids(data: Any) -> dict[str, list[str]]:
+    """The ids a raw data file defines, by kind: the context that checks its references.
+    Ids of entries that are otherwise invalid count: their own errors are reported there."""
+    found: dict[str, list[str]] = {}
+    for kind in ("sources", "roles"):
+        items = data.get(kind) if isinstance(data, dict) else None
+        ids = [i.get("id") for i in items if isinstance(i, dict)] if isinstance(items, list) else []
+        found[kind] = list(dict.fromkeys(i.strip() for i in ids if isinstance(i, str)))
+    return found
 
 
 class FactModel(BaseModel):

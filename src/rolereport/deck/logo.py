@@ -9,7 +9,8 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from ..brand.logo import is_svg, logo_aspect, rotated, svg_drawing
+from ..brand.logo import logo_aspect, rotated, svg_drawing
+from ..files.assets import is_svg
 
 __all__ = ["LOGO_DPI", "LOGO_MIN_PX", "logo_aspect", "logo_image"]
 

@@ -1,4 +1,5 @@
-"""Checks on the files an assets folder holds: fonts, logos and PowerPoint templates."""
+"""Checks on the files an assets folder holds, by content: fonts and images (PNG, JPEG, SVG),
+with the one test of whether image bytes are SVG. PowerPoint templates: `templates`."""
 
 from __future__ import annotations
 
@@ -8,32 +9,26 @@ import io
 import logging
 import re
 import warnings
-import zipfile
-import zlib
 from pathlib import Path
 
 from ..errors import BrandError
-from .cache import known_good, remember_good
 
 IMAGE_KINDS = ("png", "jpeg", "svg")
 MAX_IMAGE_PIXELS = 40_000_000
 MAX_IMAGE_BYTES = 20_000_000
 MAX_FONT_BYTES = 50_000_000
-MAX_TEMPLATE_BYTES = 100_000_000
-# A template is a zip: bound what unpacking it may cost before anything opens it.
-MAX_TEMPLATE_MEMBERS = 2_000
-MAX_TEMPLATE_UNZIPPED = 200_000_000
-MAX_MEMBER_RATIO = 100  # uncompressed / compressed, for members over RATIO_FLOOR bytes
-RATIO_FLOOR = 1_000_000
-_TEMPLATE_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.template.main+xml"
-_DECK_TYPE = "application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml"
 _XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
 _DATA_IMAGE = re.compile(r"^data:image/(png|jpe?g);base64,", re.IGNORECASE)
 _CSS_URL = re.compile(r"url\(\s*['\"]?\s*([^)'\"\s]*)", re.IGNORECASE)
+SNIFF_BYTES = 65_536  # how far into a file its first element is looked for
+_PROLOG = re.compile(
+    rb"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^>\[]|\[.*?\])*>)", re.DOTALL | re.IGNORECASE
+)
+_SVG_ROOT = re.compile(rb"\s*<(?:[A-Za-z_][\w.-]*:)?svg[\s/>]")
 _TRUETYPE_TABLES = ("head", "hhea", "maxp", "hmtx", "cmap", "loca", "glyf", "name", "post")
 
 
-def _read(path: Path, limit: int, key: str, brand_file: Path, what: str) -> bytes:
+def read_bounded(path: Path, limit: int, key: str, brand_file: Path, what: str) -> bytes:
     """At most `limit` bytes of `path`; BrandError when it is bigger or unreadable."""
     try:
         with path.open("rb") as fh:
@@ -51,13 +46,11 @@ def _read(path: Path, limit: int, key: str, brand_file: Path, what: str) -> byte
     return data
 
 
-def check_font(path: Path, key: str, brand_file: Path) -> None:
-    """A TrueType-outline font file, or BrandError saying what to supply instead."""
+def check_font(path: Path, key: str, brand_file: Path) -> Path:
+    """`path`, a TrueType-outline font file; else BrandError saying what to supply instead."""
     from fontTools.ttLib import TTFont, TTLibError
 
-    data = _read(path, MAX_FONT_BYTES, key, brand_file, "font")
-    if known_good("font", data):  # parsed and passed in an earlier build
-        return
+    data = read_bounded(path, MAX_FONT_BYTES, key, brand_file, "font")
     fs_type = 0
     quiet = logging.getLogger("fontTools")  # it logs oddities it reads past, e.g. old dates
     level = quiet.level
@@ -97,24 +90,22 @@ def check_font(path: Path, key: str, brand_file: Path) -> None:
             f"'{path.name}' does not allow embedding (its licence flags, fsType {fs_type:#06x}): "
             "choose a font whose licence allows embedding in documents",
         )
-    remember_good("font", data)
+    return path
 
 
 def image_kind(path: Path, key: str, brand_file: Path) -> str:
     """'png', 'jpeg' or 'svg', judged by content; BrandError for anything else or a bad file."""
-    data = _read(path, MAX_IMAGE_BYTES, key, brand_file, "image")
+    data = read_bounded(path, MAX_IMAGE_BYTES, key, brand_file, "image")
     if not data:
         raise BrandError.at(
             brand_file,
             key,
             f"'{path.name}' is not a usable PNG, JPEG or SVG image: it is empty (0 bytes)",
         )
-    head = data[:512].lstrip(b"\xef\xbb\xbf \t\r\n")
-    start = data[:4096].lower()
-    if head[:1] == b"<" and b"<svg" in start and b"<html" not in start:
+    if is_svg(data):
         _check_svg(data, path, key, brand_file)
         return "svg"
-    if head[:1] == b"<":
+    if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
         raise BrandError.at(
             brand_file,
             key,
@@ -122,6 +113,16 @@ def image_kind(path: Path, key: str, brand_file: Path) -> str:
             "other text; save the image itself",
         )
     return _check_raster(data, f"'{path.name}'", key, brand_file)
+
+
+def is_svg(data: bytes) -> bool:
+    """Whether image bytes are SVG: the first element, after any XML declaration, comments
+    (Inkscape writes one first), processing instructions and DOCTYPE, is <svg>. The one test
+    of an image's kind that checking and every writer share."""
+    head, at = data[:SNIFF_BYTES].removeprefix(b"\xef\xbb\xbf"), 0
+    while (found := _PROLOG.match(head, at)) and found.end() > at:
+        at = found.end()
+    return _SVG_ROOT.match(head, at) is not None
 
 
 def _check_raster(data: bytes, name: str, key: str, brand_file: Path) -> str:
@@ -222,112 +223,3 @@ def _check_css(text: str, refuse) -> None:
     for target in _CSS_URL.findall(text):
         if not target.startswith("#"):
             raise refuse(f"refers to url({target}); only url(#id) inside the SVG is allowed")
-
-
-def template_bytes(path: Path, key: str, brand_file: Path) -> bytes:
-    """The template as .pptx bytes python-pptx opens (a .potx gets the deck content type).
-
-    Raises BrandError for anything but a plain, bounded PowerPoint package: a zip bomb,
-    macros or ActiveX controls, DTDs, or relationships to external files other than links.
-    """
-    data = _read(path, MAX_TEMPLATE_BYTES, key, brand_file, "template")
-    name = path.name
-
-    def refuse(why: str) -> BrandError:
-        return BrandError.at(brand_file, key, f"'{name}' {why}")
-
-    if data[:8] == b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1":  # OLE: an encrypted or old .ppt file
-        raise refuse("is encrypted or an old .ppt file: save it as .pptx without a password")
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as z:
-            items = z.infolist()
-            _check_sizes(items, refuse)
-            types = z.read("[Content_Types].xml")
-            _check_parts(z, items, types, refuse)
-            if _TEMPLATE_TYPE.encode() not in types:
-                return data
-            out = io.BytesIO()
-            with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as w:
-                for item in items:
-                    body = z.read(item)
-                    if item.filename == "[Content_Types].xml":
-                        body = body.replace(_TEMPLATE_TYPE.encode(), _DECK_TYPE.encode())
-                    w.writestr(item, body)
-            return out.getvalue()
-    except BrandError:
-        raise
-    except (zipfile.BadZipFile, KeyError, EOFError, zlib.error, ValueError) as exc:
-        raise refuse(f"is not a PowerPoint file ({exc}): save it as .pptx") from None
-    except (NotImplementedError, RuntimeError) as exc:  # unknown compression, encryption
-        raise refuse(f"cannot be unpacked ({exc}): save it again as .pptx") from None
-
-
-def _check_sizes(items: list[zipfile.ZipInfo], refuse) -> None:
-    """Refuse a zip bomb from its directory alone, before unpacking anything."""
-    if len(items) > MAX_TEMPLATE_MEMBERS:
-        raise refuse(f"has {len(items):,} parts; a template has at most {MAX_TEMPLATE_MEMBERS:,}")
-    total = sum(i.file_size for i in items)
-    if total > MAX_TEMPLATE_UNZIPPED:
-        raise refuse(
-            f"unpacks to {total:,} bytes; the limit is {MAX_TEMPLATE_UNZIPPED:,} "
-            "(a zip bomb?): remove large media from the template"
-        )
-    for i in items:
-        if i.file_size > RATIO_FLOOR and i.file_size > MAX_MEMBER_RATIO * max(i.compress_size, 1):
-            raise refuse(
-                f"part {i.filename} unpacks {i.file_size // max(i.compress_size, 1):,} times "
-                "its packed size (a zip bomb?): save the template again from PowerPoint"
-            )
-
-
-def _check_parts(z: zipfile.ZipFile, items: list[zipfile.ZipInfo], types: bytes, refuse) -> None:
-    """No macros, no ActiveX, no DTDs, no external relationships but hyperlinks."""
-    from lxml import etree
-
-    lowered = types.lower()
-    if b"macroenabled" in lowered or b"vbaproject" in lowered:
-        raise refuse("is macro-enabled: save it as a .pptx or .potx without macros")
-    parser = etree.XMLParser(
-        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
-    )
-    for item in items:
-        lower = item.filename.lower()
-        if lower.endswith(("vbaproject.bin", "vbadata.xml")):
-            raise refuse(f"contains macros ({item.filename}): save it without macros")
-        if "/activex/" in lower:
-            raise refuse(f"contains ActiveX controls ({item.filename}): remove them")
-        if not lower.endswith((".xml", ".rels")):
-            continue
-        body = z.read(item)
-        if b"<!DOCTYPE" in body or b"<!ENTITY" in body:
-            raise refuse(f"part {item.filename} declares a DTD: save the template again")
-        if not lower.endswith(".rels") or b"External" not in body:
-            continue
-        try:
-            rels = etree.fromstring(body, parser)
-        except etree.XMLSyntaxError as exc:
-            raise refuse(f"part {item.filename} is not valid XML ({exc})") from None
-        for rel in rels:
-            if rel.get("TargetMode") != "External":
-                continue
-            if str(rel.get("Type", "")).endswith("/hyperlink"):
-                continue  # a link someone may click, never something opened by itself
-            target = str(rel.get("Target", ""))
-            shown = target if len(target) <= 60 else target[:57] + "..."
-            raise refuse(
-                f"links to the outside file {shown!r} (in {item.filename}): "
-                "embed it or remove the link in PowerPoint, then save again"
-            )
-
-
-def template_layouts(data: bytes, path: Path, key: str, brand_file: Path) -> tuple[str, ...]:
-    """The names of the layouts a template offers, in master order."""
-    from pptx import Presentation
-
-    try:
-        prs = Presentation(io.BytesIO(data))
-    except Exception as exc:  # python-pptx raises KeyError, ValueError, lxml errors, ...
-        raise BrandError.at(
-            brand_file, key, f"'{path.name}' cannot be opened as a presentation ({exc})"
-        ) from None
-    return tuple(layout.name for master in prs.slide_masters for layout in master.slide_layouts)

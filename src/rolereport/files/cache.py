@@ -53,24 +53,6 @@ def store(path: Path, data: bytes) -> None:
         raise
 
 
-def known_good(kind: str, data: bytes) -> bool:
-    """Whether `data` passed the `kind` check before (with this code): see remember_good."""
-    root = cache_root()
-    return root is not None and (root / "checked" / _good_name(kind, data)).is_file()
-
-
-def remember_good(kind: str, data: bytes) -> None:
-    """Note that `data` passed the `kind` check, so later builds can skip it."""
-    root = cache_root()
-    if root is not None:
-        with contextlib.suppress(OSError):
-            store(root / "checked" / _good_name(kind, data), b"")
-
-
-def _good_name(kind: str, data: bytes) -> str:
-    return hashlib.sha256(f"{kind}\0{code_version()[0]}\0".encode() + data).hexdigest()
-
-
 @cache
 def code_version() -> tuple[str, ...]:
     """rolereport's code and wording (every module and label set, by content) and the versions

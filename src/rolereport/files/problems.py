@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -30,7 +31,8 @@ _MESSAGES = {
 def _problem(file: str, doc: YamlDoc, err: dict[str, Any], model: type[BaseModel]) -> Problem:
     loc = tuple(err["loc"])
     # Annotated validators add their own step to the location; keep keys and indexes only.
-    loc = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith("function-"))
+    # Union members are tagged `<text>` or `<mapping>` (brand/model): not keys either.
+    loc = tuple(p for p in loc if isinstance(p, int) or not str(p).startswith(("function-", "<")))
     path = _path(loc)
     kind = err["type"]
     ctx = err.get("ctx") or {}
@@ -39,6 +41,10 @@ def _problem(file: str, doc: YamlDoc, err: dict[str, Any], model: type[BaseModel
         hint = difflib.get_close_matches(str(loc[-1]), known, n=1)
         fix = f"did you mean '{hint[0]}'?" if hint else f"allowed here: {', '.join(known)}"
         message = f"unknown key: {fix}"
+    elif kind == "shape":  # a text or a mapping was expected (brand/model)
+        message = f"{err['msg']}, got {kind_of(err['input'])}"
+    elif kind == "string_type":
+        message = f"expected text, got {kind_of(err['input'])}"
     elif kind == "value_error":
         message = str(ctx.get("error", err["msg"]))
     elif kind == "too_long" and isinstance(err.get("input"), str):
@@ -50,7 +56,7 @@ def _problem(file: str, doc: YamlDoc, err: dict[str, Any], model: type[BaseModel
         and loc
         and loc[-1] in ("id", "slug", "source", "leans", "role")
     ):
-        message = f"'{err['input']}' is not a valid id: use lower-case letters, digits and '-'"
+        message = f"'{err['input']}' is not a valid id: {id_fix(str(err['input']))}"
     elif kind == "string_pattern_mismatch" and loc and loc[-1] == "currency":
         message = f"'{err['input']}' is not an ISO 4217 code: use three capitals such as USD or EUR"
     elif kind == "literal_error":
@@ -118,3 +124,10 @@ def kind_of(value: Any) -> str:
     if isinstance(value, str):
         return f"text {value!r}"
     return f"{value!r}"
+
+
+def id_fix(value: str) -> str:
+    """How to write `value` as an id: its lower-case, hyphenated form when there is one."""
+    folded = re.sub(r"[^a-z0-9]+", "-", value.casefold()).strip("-")
+    rule = "use lower-case letters, digits and '-'"
+    return f"write '{folded}' ({rule})" if folded and folded != value else rule

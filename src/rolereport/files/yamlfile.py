@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from ..errors import InputError
+from .yamlerrors import explain
 
 MAX_BYTES = 2_000_000
 MAX_NODES = 50_000
@@ -67,11 +68,8 @@ def read_yaml(path: Path, error: type[InputError] = InputError) -> YamlDoc:
     loader = yaml.SafeLoader(text)
     try:
         root = loader.get_single_node()
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line = mark.line + 1 if mark else None
-        what = getattr(exc, "problem", None) or str(exc)
-        raise error.at(shown, "", f"is not valid YAML: {what}", line) from None
+    except yaml.YAMLError as exc:  # in plain words, with the line and column in them
+        raise error.at(shown, "", explain(exc, text)) from None
     except RecursionError:  # the composer recurses once per level of nesting
         raise error.at(
             shown, "", f"nests lists or mappings deeper than {MAX_DEPTH} levels"

@@ -27,6 +27,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from ..brand.theme import Theme
 from ..content.model import Report, Words
 from ..errors import BrandError, RoleReportError
+from ..files.assets import is_svg
 from .blocks import Anchor, Blocks
 from .figures import vector
 from .setup import Fonts, pdf_date, register_fonts
@@ -53,7 +54,7 @@ class Logo:
             return
         data = path.read_bytes()
         try:
-            if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:4] in (b"<?xm", b"<svg", b"<!DO"):
+            if is_svg(data):
                 self.image = vector(data, font)
                 self.aspect = self.image.width / self.image.height
                 return
