@@ -10,7 +10,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from ruamel.yaml import YAML
 import yaml
 from bls_tables import (
     oews_csv,
@@ -19,6 +18,7 @@ from bls_tables import (
     projections_workbook,
 )
 from conftest import ROOT
+from ruamel.yaml import YAML
 
 from rolereport import load_dataset
 from rolereport.cli.main import main
@@ -172,7 +172,7 @@ def test_the_packaged_2024_dataset_is_what_refresh_makes_of_the_2023_one(data_fi
     assert extra == {"bls-ep-2023"}
     assert extra == {n.source for n in made.notes} & extra
     err = capsys.readouterr().err
-    assert "cite bls-ep-2023, the figures this refresh replaced: reword them" in err
+    assert "notes[6] cites bls-ep-2023, the figures this refresh replaced: reword them" in err
 
 
 def test_an_old_source_no_longer_cited_is_removed(data_file, tables):
