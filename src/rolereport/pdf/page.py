@@ -24,6 +24,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus import Paragraph as Para
 from reportlab.platypus.doctemplate import LayoutError
 
+from ..brand.logo import logo_bytes
 from ..brand.theme import Theme
 from ..content.model import Report, Words
 from ..errors import BrandError, RoleReportError
@@ -51,7 +52,7 @@ class Logo:
         self.aspect = 1.0
         if path is None:
             return
-        data = path.read_bytes()
+        data = logo_bytes(path)  # read once per build, and again when it changes
         try:
             if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:4] in (b"<?xm", b"<svg", b"<!DO"):
                 self.image = vector(data, font)
