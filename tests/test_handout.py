@@ -171,9 +171,7 @@ def test_the_same_input_gives_the_same_bytes(handout, report, theme):
     assert render_handout(report, theme).data == handout.data
 
 
-def test_the_creation_date_is_neutral_unless_source_date_epoch_is_set(
-    report, theme, monkeypatch
-):
+def test_the_creation_date_is_neutral_unless_source_date_epoch_is_set(report, theme, monkeypatch):
     small = first_section_only(report)
     monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
     dated = PdfReader(io.BytesIO(render_handout(small, theme).data)).metadata
