@@ -87,3 +87,20 @@ changed |= {k: (v, after["reportlab"].get(k)) for k, v in before["reportlab"].it
 print(json.dumps(changed))
 """
     assert _run(script, tmp_path) == {}
+
+
+def test_a_build_reads_the_logo_files_a_few_times_not_once_per_slide_or_page(tmp_path):
+    script = f"""
+import collections, json, sys
+opened = collections.Counter()
+def audit(event, args):
+    if event == "open" and str(args[0]).startswith({str(ROOT / "assets")!r} + "/logo"):
+        opened[str(args[0])] += 1
+sys.addaudithook(audit)
+from rolereport import build
+build(assets={str(ROOT / "assets")!r}, out="out", parallel=False, force=True)
+print(json.dumps(opened))
+"""
+    opened = _run(script, tmp_path)
+    assert len(opened) == 2  # the small and the large logo
+    assert max(opened.values()) <= 3, opened  # checked, keyed by content, decoded

@@ -44,3 +44,13 @@ def test_the_cli_names_the_assets_flag_for_a_missing_assets_folder(tmp_path, cap
         err.strip()
         == f"Error: {tmp_path / 'nope'}: is not a folder: name the assets folder (--assets)"
     )
+
+
+def test_a_batch_that_cannot_write_its_folder_names_the_out_flag(tmp_path, capsys):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder", encoding="utf-8")
+    names = ["ai-engineer-vs-data-scientist", "data-careers-compared"]
+    out = blocker / "out"
+    assert main(["build", *names, "--only", "pdf", "--out", str(out), "--jobs", "2"]) == 1
+    err = capsys.readouterr().err
+    assert err.count("choose another output folder (--out)") == 2, err

@@ -16,11 +16,22 @@ from ..files.assets import is_svg
 def logo_aspect(path: Path) -> float:
     """The logo's width over its height, as it is shown (EXIF rotation applied).
     Raises BrandError for an SVG that cannot be read."""
-    data = path.read_bytes()
+    data = logo_bytes(path)
     if is_svg(data):
         drawing = svg_drawing(data, path)
         return drawing.width / drawing.height
     return _bitmap_aspect(data)
+
+
+def logo_bytes(path: Path) -> bytes:
+    """The logo file's bytes, read once while its size and modification time hold."""
+    stat = path.stat()
+    return _read(path, stat.st_size, stat.st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _read(path: Path, size: int, mtime_ns: int) -> bytes:
+    return path.read_bytes()
 
 
 def rotated(im: Image.Image) -> bool:

@@ -32,6 +32,7 @@ class Outcome:
     warnings: tuple[str, ...] = ()
     seconds: float = 0.0
     error: str = ""  # `file: key.path: message` lines, as a single build prints them
+    problems: tuple[Problem, ...] = ()  # the same, as values (the CLI adds its flags)
     exit_code: int = 0  # 0 built, 2 bad input, 1 anything else
     trace: str = ""  # the traceback of an unexpected error, for --debug
     timings: dict[str, float] = field(default_factory=dict)
@@ -205,8 +206,9 @@ def _build_one(name: str, theme: Theme, options: BuildOptions) -> Outcome:
     try:
         result = build(name, theme, options)
     except RoleReportError as exc:
+        seconds = time.perf_counter() - start
         return Outcome(
-            name, seconds=time.perf_counter() - start, error=str(exc), exit_code=exc.exit_code
+            name, seconds=seconds, error=str(exc), problems=exc.problems, exit_code=exc.exit_code
         )
     except Exception as exc:
         return Outcome(

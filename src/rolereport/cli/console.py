@@ -48,6 +48,13 @@ def _with_flag(problem: Problem) -> str:
     return f"{where}: {problem.message} ({flag})"
 
 
+def _errors(outcome: Outcome) -> list[str]:
+    """A failed dataset's error lines, with the flags of the options they are about."""
+    if outcome.problems:
+        return [_with_flag(p) for p in outcome.problems]
+    return outcome.error.splitlines()
+
+
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" if n == 1 else f"{n} {word}s"
 
@@ -121,7 +128,7 @@ class BatchProgress:
             print(f"Warning: {w}", file=sys.stderr)
         if self._debug and outcome.trace:
             print(outcome.trace, end="", file=sys.stderr)
-        for line in outcome.error.splitlines():
+        for line in _errors(outcome):
             print(f"Error: {line}", file=sys.stderr)
         self._status(done)
 
@@ -194,7 +201,7 @@ def _row(o: Outcome, short: bool) -> tuple[str, str, str, str]:
     if o.ok:
         result = str(len(o.warnings))
     else:
-        lines = o.error.splitlines() or [""]
+        lines = _errors(o) or [""]
         result = "Error: " + lines[0]
         if len(lines) > 1:
             result += f" (+{len(lines) - 1} more, above)"

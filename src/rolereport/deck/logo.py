@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from ..brand.logo import logo_aspect, rotated, svg_drawing
+from ..brand.logo import logo_aspect, logo_bytes, rotated, svg_drawing
 from ..files.assets import is_svg
 
 __all__ = ["LOGO_DPI", "LOGO_MIN_PX", "logo_aspect", "logo_image"]
@@ -18,14 +18,14 @@ LOGO_DPI = 300  # an SVG logo is rasterised for PowerPoint at this resolution at
 LOGO_MIN_PX = 200  # and at least this high, so that rounding keeps its aspect ratio
 
 
-def logo_image(path: Path, h: float) -> str | BytesIO:
+def logo_image(path: Path, h: float) -> BytesIO:
     """The logo as python-pptx places it `h` inches high: an SVG as a PNG rasterised for that
     height, a bitmap as it is or turned upright. Raises BrandError for an unusable SVG."""
-    data = path.read_bytes()
+    data = logo_bytes(path)
     if is_svg(data):
         drawing = svg_drawing(data, path)
         return BytesIO(_svg_png(data, drawing, max(math.ceil(h * LOGO_DPI), LOGO_MIN_PX)))
-    return _bitmap(path)
+    return BytesIO(_bitmap(data))
 
 
 @lru_cache(maxsize=16)
@@ -48,13 +48,14 @@ def _svg_png(data: bytes, drawing, px_h: int) -> bytes:
     return out.getvalue()
 
 
-def _bitmap(path: Path) -> str | BytesIO:
+@lru_cache(maxsize=8)
+def _bitmap(data: bytes) -> bytes:
     """A PNG or JPEG logo as it is, or turned upright when its EXIF says it is rotated."""
-    with Image.open(path) as im:
+    with Image.open(BytesIO(data)) as im:
         if not rotated(im):
-            return str(path)
+            return data
         kind = im.format or "PNG"
         upright = ImageOps.exif_transpose(im)
     out = BytesIO()
     upright.save(out, kind, **({"quality": 95} if kind == "JPEG" else {}))
-    return out
+    return out.getvalue()

@@ -24,6 +24,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from reportlab.platypus import Paragraph as Para
 from reportlab.platypus.doctemplate import LayoutError
 
+from ..brand.logo import logo_bytes
 from ..brand.theme import Theme
 from ..content.model import Report, Words
 from ..errors import BrandError, RoleReportError
@@ -52,7 +53,7 @@ class Logo:
         self.aspect = 1.0
         if path is None:
             return
-        data = path.read_bytes()
+        data = logo_bytes(path)  # read once per build, and again when it changes
         try:
             if is_svg(data):
                 self.image = vector(data, font)

@@ -54,8 +54,8 @@ def clock(minutes: int) -> str:
 
 
 def run_sheet(report: Report, plan: Sequence[PlannedSlide]) -> RunSheet:
-    """The guide's content for a report and the deck's plan (deck.deck_plan): one entry per
-    planned slide, in the deck's order and numbering. Pure."""
+    """The guide's content for a report and the deck's plan (plan.deckplan.deck_plan): one
+    entry per planned slide, in the deck's order and numbering. Pure."""
     w = _Say(report.guide)
     checklist = next(
         (b for s in report.sections for b in s.blocks if isinstance(b, Checklist)), None
