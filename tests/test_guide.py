@@ -172,20 +172,11 @@ def test_every_font_is_embedded_and_none_is_base_14(built):
     assert_fonts_embedded(PdfReader(io.BytesIO(built[2])))
 
 
-<<<<<<< ours
-def test_the_same_input_gives_the_same_bytes_dated_neutrally(built, report, theme, monkeypatch):
-    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
-    again = render_guide(report, theme)
-    assert again.data == built[2] and again.pages == built[0].pages["guide"]
-    meta = PdfReader(io.BytesIO(again.data)).metadata
-    assert meta["/CreationDate"].startswith("D:19800101")  # not the data's vintage
-=======
 def test_the_same_input_gives_the_same_bytes_with_a_neutral_date(built, report, theme):
     again = render_guide(report, theme)
     assert again.data == built[2] and again.pages == built[0].pages["guide"]
     meta = PdfReader(io.BytesIO(again.data)).metadata
     assert meta["/CreationDate"].startswith("D:19800101")  # no SOURCE_DATE_EPOCH: never 2023
->>>>>>> theirs
     assert meta.title == f"{report.title}: facilitator guide"
 
 
