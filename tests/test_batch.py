@@ -24,8 +24,14 @@ SLUG = "ai-engineer-vs-data-scientist"
 
 
 def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    """The CLI writing to a pipe with no COLUMNS (pytest can set one): the full-width table."""
+    env = {k: v for k, v in os.environ.items() if k != "COLUMNS"}
     return subprocess.run(
-        [sys.executable, "-m", "rolereport", *args], cwd=cwd, capture_output=True, text=True
+        [sys.executable, "-m", "rolereport", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env=env,
     )
 
 
