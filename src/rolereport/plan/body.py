@@ -9,7 +9,7 @@ from typing import TypeVar
 
 from ..content.model import ChartSpec, Table
 from ..text.formats import cite_mark
-from ..text.measure import INSET, LINE, Box, Measure, Para, sizes, split_long
+from ..text.measure import INSET, LINE, SAFETY, Box, Measure, Para, sizes, split_long
 from .layout import (
     BODY_PT,
     CELL_INSET_X,
@@ -73,14 +73,34 @@ def table_visuals(p: Planner, t: Table, box: Box) -> list[Visual]:
     def columns(first: float) -> list[float]:
         return [first] + [(box.w - first) / (n - 1)] * (n - 1)
 
+    rows = [t.header, *t.rows]
+
+    @cache
+    def need(s: float) -> tuple[float, ...]:
+        """Inches each column needs for its longest word at `s` points: a cell narrower
+        than that breaks the word in two ("Register|ed")."""
+        return tuple(
+            max(
+                p.m.width(w, s, not i or (label and not j)) / 72 / SAFETY + 2 * CELL_INSET_X
+                for i, row in enumerate(rows)
+                for w in [*tidy(row[j]).split(" "), ""]
+            )
+            for j in range(n)
+        )
+
+    def whole(ws: Sequence[float], s: float) -> bool:
+        return all(w >= x for w, x in zip(ws, need(s), strict=True))
+
     @cache
     def widths(s: float) -> list[float]:
-        """Equal columns, or the label column width that makes the table shortest."""
+        """Equal columns, or the label column width that makes the table shortest among
+        those that break no word (any, when none can)."""
         if not label or n < 2:
             return [box.w / n] * n
         firsts = [box.w * f / 100 for f in range(20, 42, 2)]
-        rows = [t.header, *t.rows]
-        return columns(min(firsts, key=lambda f: sum(heights(columns(f), rows, s))))
+        firsts += [need(s)[0]] if box.w * 0.2 < need(s)[0] < box.w / 2 else []
+        keep = [f for f in firsts if whole(columns(f), s)] or firsts
+        return columns(min(keep, key=lambda f: sum(heights(columns(f), rows, s))))
 
     pts = p.pt(TABLE_PT)
 
@@ -88,7 +108,8 @@ def table_visuals(p: Planner, t: Table, box: Box) -> list[Visual]:
         return sum(heights(widths(s), [t.header, *rows], s)) <= box.h
 
     groups = chunks(list(t.rows), ok, max(1, len(t.rows)))
-    s = next((s for s in sizes(*pts) if all(ok(g, s) for g in groups)), pts[1])
+    fits = [s for s in sizes(*pts) if all(ok(g, s) for g in groups)] or [pts[1]]
+    s = next((s for s in fits if whole(widths(s), s)), fits[0])  # shrink rather than break
     out = []
     for g in groups:
         hs = heights(widths(s), [t.header, *g], s)
