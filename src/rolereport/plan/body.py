@@ -29,8 +29,15 @@ from .model import Text, Visual
 T = TypeVar("T")
 
 
-def chunks(items: Sequence[T], ok: Callable[[Sequence[T]], bool], limit: int) -> list[list[T]]:
-    """Split items into the fewest slides that each fit (evenly when that fits too)."""
+def chunks(
+    items: Sequence[T],
+    ok: Callable[[Sequence[T]], bool],
+    limit: int,
+    weight: Callable[[Sequence[T]], float] | None = None,
+) -> list[list[T]]:
+    """Split items into the fewest slides that each fit: balanced by `weight` (the heaviest
+    slide as light as it can be, so that no continuation slide is a stub) when given, else
+    evenly by count when that fits too."""
     greedy: list[list[T]] = []
     for item in items:
         if greedy and len(greedy[-1]) < limit and ok([*greedy[-1], item]):
@@ -38,12 +45,40 @@ def chunks(items: Sequence[T], ok: Callable[[Sequence[T]], bool], limit: int) ->
         else:
             greedy.append([item])
     k, n = len(greedy), len(items)
+    if weight is not None and 1 < k <= n:
+        return _balanced(items, ok, limit, weight, k) or greedy
     even, i = [], 0
     for j in range(k):
         size = n // k + (1 if j < n % k else 0)
         even.append(list(items[i : i + size]))
         i += size
     return even if all(len(c) <= limit and ok(c) for c in even) else greedy
+
+
+def _balanced(
+    items: Sequence[T],
+    ok: Callable[[Sequence[T]], bool],
+    limit: int,
+    weight: Callable[[Sequence[T]], float],
+    k: int,
+) -> list[list[T]] | None:
+    """The split into `k` runs that all fit whose heaviest run is lightest, or None."""
+    n = len(items)
+    # best[j][i]: (heaviest run, runs) for the first i items in j runs
+    best: list[dict[int, tuple[float, list[list[T]]]]] = [{0: (0.0, [])}]
+    for j in range(1, k + 1):
+        row: dict[int, tuple[float, list[list[T]]]] = {}
+        for i in range(j, n - (k - j) + 1):
+            for start, (heavy, runs) in best[j - 1].items():
+                run = list(items[start:i])
+                if not run or len(run) > limit or not ok(run):
+                    continue
+                cand = (max(heavy, weight(run)), [*runs, run])
+                if i not in row or cand[0] < row[i][0]:
+                    row[i] = cand
+        best.append(row)
+    found = best[k].get(n)
+    return found[1] if found else None
 
 
 def has_label_column(table: Table) -> bool:
@@ -107,7 +142,10 @@ def table_visuals(p: Planner, t: Table, box: Box) -> list[Visual]:
     def ok(rows: Sequence[tuple[str, ...]], s: float = pts[1]) -> bool:
         return sum(heights(widths(s), [t.header, *rows], s)) <= box.h
 
-    groups = chunks(list(t.rows), ok, max(1, len(t.rows)))
+    def tall(rows: Sequence[tuple[str, ...]]) -> float:
+        return sum(heights(widths(pts[1]), rows, pts[1]))
+
+    groups = chunks(list(t.rows), ok, max(1, len(t.rows)), tall)
     fits = [s for s in sizes(*pts) if all(ok(g, s) for g in groups)] or [pts[1]]
     s = next((s for s in fits if whole(widths(s), s)), fits[0])  # shrink rather than break
     out = []
@@ -138,7 +176,11 @@ def bullets(
 
     flat = [piece for t in items for piece in split_long(tidy(t), lambda x: ok([x]))]
     warns = [] if len(flat) == len(items) else ["a bullet too long for one slide was split"]
-    groups = chunks(flat, ok, MAX_BULLETS)
+
+    def tall(group: Sequence[str]) -> float:
+        return p.m.height(paras(group, pts[1]), (box.w - 2 * INSET) * 72)
+
+    groups = chunks(flat, ok, MAX_BULLETS, tall)
     s = next((s for s in sizes(*pts) if all(ok(g, s) for g in groups)), pts[1])
     out, start = [], 1
     for g in groups:
