@@ -37,7 +37,7 @@ def render_handout(
     meta = pdf_meta(report, theme, report.title, report.subtitle or report.summary)
     tail = _Tail()
 
-    def story(pages: dict[str, int], tight: bool = False, apart: bool = False) -> list[Flowable]:
+    def story(pages: dict[str, int], apart: bool = False) -> list[Flowable]:
         blocks.figures = 0
         out = [*_cover(report, blocks, page.logo_large, pages), PageBreak()]
         for i, section in enumerate(report.sections):
@@ -53,14 +53,14 @@ def render_handout(
     if count > 2 and tail.fill < STUB:
         fill = tail.fill
         blocks.st["source"] = ParagraphStyle("source_tight", source, **SOURCE_TIGHT)
-        tighter = typeset(partial(story, tight=True), page, fonts, meta, report.date, "handout")
+        tighter = typeset(story, page, fonts, meta, report.date, "handout")
         blocks.st["source"] = source
         if tighter[1] < count:
             data, count = tighter
         else:
-            apart = typeset(partial(story, apart=True), page, fonts, meta, report.date, "handout")
-            if apart[1] == count and tail.fill > fill:
-                data, count = apart
+            alone = typeset(partial(story, apart=True), page, fonts, meta, report.date, "handout")
+            if alone[1] == count and tail.fill > fill:
+                data, count = alone
     blocks.chars.update(report.title + report.as_of + theme.footer)
     return Rendered(data, glyph_warnings(blocks.chars, fonts), count)
 
@@ -123,9 +123,9 @@ class _Contents(Flowable):
     def _run_in(self) -> Para:
         """The titles and pages run on in one paragraph: the fewest lines of all."""
         b, sep = self.blocks, "\u2003·\u2003"
-        muted = b.theme.muted
+        page = f'<font color="{b.theme.muted}">{{}}</font>'
         parts = [
-            f'<a href="#{key}">{b.rich(title)}</a>\u00a0<font color="{muted}">{self.pages.get(key, "")}</font>'
+            f'<a href="#{key}">{b.rich(title)}</a>\u00a0' + page.format(self.pages.get(key, ""))
             for key, title in self.titles
         ]
         return Para(sep.join(parts), b.st["box"])
