@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
+from itertools import combinations
+from math import comb
 from typing import TypeVar
 
 from ..content.model import ChartSpec, Table
@@ -27,6 +29,8 @@ from .layout import (
 from .model import Text, Visual
 
 T = TypeVar("T")
+BALANCE = 1.12  # splits whose heaviest slide is this close to the lightest such are as good
+MAX_SPLITS = 5000  # more ways to split than this: fill greedily
 
 
 def chunks(
@@ -62,23 +66,22 @@ def _balanced(
     weight: Callable[[Sequence[T]], float],
     k: int,
 ) -> list[list[T]] | None:
-    """The split into `k` runs that all fit whose heaviest run is lightest, or None."""
+    """The split into `k` runs that all fit with the lightest heaviest run (among those
+    within BALANCE of it, the most even in count), or None."""
     n = len(items)
-    # best[j][i]: (heaviest run, runs) for the first i items in j runs
-    best: list[dict[int, tuple[float, list[list[T]]]]] = [{0: (0.0, [])}]
-    for j in range(1, k + 1):
-        row: dict[int, tuple[float, list[list[T]]]] = {}
-        for i in range(j, n - (k - j) + 1):
-            for start, (heavy, runs) in best[j - 1].items():
-                run = list(items[start:i])
-                if not run or len(run) > limit or not ok(run):
-                    continue
-                cand = (max(heavy, weight(run)), [*runs, run])
-                if i not in row or cand[0] < row[i][0]:
-                    row[i] = cand
-        best.append(row)
-    found = best[k].get(n)
-    return found[1] if found else None
+    if comb(n - 1, k - 1) > MAX_SPLITS:
+        return None
+    found = []
+    for cuts in combinations(range(1, n), k - 1):
+        runs = [list(items[a:b]) for a, b in zip((0, *cuts), (*cuts, n), strict=True)]
+        if all(len(r) <= limit and ok(r) for r in runs):
+            counts = [len(r) for r in runs]
+            found.append((max(map(weight, runs)), max(counts) - min(counts), runs))
+    if not found:
+        return None
+    best = min(f[0] for f in found)
+    near = [f for f in found if f[0] <= best * BALANCE]
+    return min(near, key=lambda f: (f[1], f[0]))[2]
 
 
 def has_label_column(table: Table) -> bool:
