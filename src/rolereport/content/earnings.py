@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..data.facts import Dataset
+from ..text.formats import with_cite
 from . import chartspecs
 from .citations import Citations, reported_by
 from .language import Language
@@ -130,9 +131,13 @@ def freelance_section(d: Dataset, cite: Citations, t: Language) -> Section | Non
                 table=Table(
                     tuple(r.name for r in proj), rows, role_columns=tuple(r.id for r in proj)
                 ),
-                notes=" ".join(
+                notes=" ".join(  # each project cited as the handout cites it
                     f"{r.label}: "
-                    + "; ".join(f"{p.title}: {p.detail or ''}" for p in r.freelance.projects)
+                    + "; ".join(
+                        with_cite(f"{p.title}: {(p.detail or '').rstrip('.')}", cite(p.source))
+                        for p in r.freelance.projects
+                    )
+                    + "."
                     for r in proj
                     if r.freelance
                 ),

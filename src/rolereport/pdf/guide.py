@@ -126,7 +126,10 @@ def _scoring(sheet: RunSheet, b: Blocks) -> list[Flowable]:
     gap = title.style.spaceBefore  # a container does not count its first item's space before
     title.style = ParagraphStyle("h1_kept", title.style, spaceBefore=0)
     fill, rule = tint(b.theme.primary, TINT), HexColor(b.theme.primary)
-    score = b.box([b.para(s.scoring, "box")], fill, "BOX", 1, rule)
+    # The handout's own words, quoted as the handout's: "its box" is a box on its page.
+    quote = [b.para(sheet.words["scoring_quote"], "box_title")]
+    quote += [b.para(s.scoring, "box"), b.para(s.outcome, "box")]
+    score = b.box(quote, fill, "BOX", 1, rule)
     score.spaceBefore, score.spaceAfter = 4, 12
     # One key to read from, under its heading: on one page whenever it fits on one. (A
     # container is never kept with the flowable before it: the heading goes inside.)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from functools import partial
 from typing import Any, Literal
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.platypus import Flowable, PageBreak, Spacer
 from reportlab.platypus import Paragraph as Para
@@ -16,7 +19,10 @@ from .setup import glyph_warnings, safely
 from .style import grid, tint
 from .tables import table
 
-CONTENTS_GAP, PAGE_NUMBER_W = 0.4 * inch, 24  # the cover's two-column list of contents
+CONTENTS_GAP, PAGE_NUMBER_W = 0.4 * inch, 24  # the cover's list of contents, in columns
+STUB = 0.3  # a last page filled less than this is a stub
+SOURCE_TIGHT = {"leading": 11.5, "spaceAfter": 2}  # the sources, tighter to save a page
+CONTENTS_PAD, CONTENTS_TIGHT = (0, 0, 3, 5), (0, 0, 1.5, 2.5)  # its rows' padding
 
 
 @safely
@@ -30,49 +36,108 @@ def render_handout(
     """
     blocks, page = start_pdf(report, theme, paper, report.title)
     meta = pdf_meta(report, theme, report.title, report.subtitle or report.summary)
+    tail = _Tail()
 
-    def story(pages: dict[str, int]) -> list[Flowable]:
+    def story(pages: dict[str, int], apart: bool = False) -> list[Flowable]:
         blocks.figures = 0
         out = [*_cover(report, blocks, page.logo_large, pages), PageBreak()]
-        for section in report.sections:
+        for i, section in enumerate(report.sections):
+            if apart and i == len(report.sections) - 1:
+                section = replace(section, new_page=True)
             out += blocks.section(section)
-        return out
+        return [*out, tail]
 
-    fonts = blocks.fonts
+    fonts, source = blocks.fonts, blocks.st["source"]
     data, count = typeset(story, page, fonts, meta, "handout")
+    # The last page is never a stub of a source or two: tighter sources when that saves the
+    # page, else the last section starts a page of its own when that adds none.
+    if count > 2 and tail.fill < STUB:
+        fill = tail.fill
+        blocks.st["source"] = ParagraphStyle("source_tight", source, **SOURCE_TIGHT)
+        tighter = typeset(story, page, fonts, meta, "handout")
+        blocks.st["source"] = source
+        if tighter[1] < count:
+            data, count = tighter
+        else:
+            alone = typeset(partial(story, apart=True), page, fonts, meta, "handout")
+            if alone[1] == count and tail.fill > fill:
+                data, count = alone
     blocks.chars.update(report.title + report.as_of + theme.footer)
     return Rendered(data, glyph_warnings(blocks.chars, fonts), count)
 
 
+class _Tail(Flowable):
+    """Nothing to draw: at the story's end it learns how full the last page is."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.fill = 1.0
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        frame = getattr(self, "_frame", None)  # the frame placing it sets this
+        self.fill = 1 - ah / frame._height if frame else 1.0
+        return 0, 0
+
+    def draw(self) -> None:
+        pass
+
+
 class _Contents(Flowable):
-    """Section titles as links, two columns, with the pages the dry pass found for them."""
+    """The contents heading over the section titles as links, with the pages the dry pass
+    found for them: in two columns, or three and tighter when that keeps it on the cover
+    (a contents page of a few lines wastes a sheet), or run on in one paragraph."""
 
     def __init__(self, report: Report, blocks: Blocks, pages: dict[str, int]) -> None:
         super().__init__()
         self.titles = [(f"sec-{s.id}", s.title) for s in report.sections]
         self.blocks, self.pages = blocks, pages
+        self.head = blocks.para(report.words.contents, "h2")
 
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        b, half = self.blocks, (len(self.titles) + 1) // 2
-        rows: list[list[Any]] = [[""] * 5 for _ in range(half)]
+    def _grid(self, aw: float, columns: int, pad: tuple[float, ...]) -> Any:
+        b, per = self.blocks, -(-len(self.titles) // columns)
+        rows: list[list[Any]] = [[""] * (3 * columns - 1) for _ in range(per)]
         for i, (key, title) in enumerate(self.titles):
-            row, col = rows[i % half], 3 * (i // half)
+            row, col = rows[i % per], 3 * (i // per)
             row[col] = Para(f'<a href="#{key}">{b.rich(title)}</a>', b.st["box"])
             row[col + 1] = Para(str(self.pages.get(key, "")), b.st["toc_page"])
-        w, line = (aw - CONTENTS_GAP) / 2 - PAGE_NUMBER_W, tint(b.theme.primary, 0.25)
-        widths = [w, PAGE_NUMBER_W, CONTENTS_GAP, w, PAGE_NUMBER_W]
-        self.grid = grid(
-            rows,
-            widths,
-            b.fonts.regular,
-            ("LINEBELOW", (0, 0), (1, -1), 0.5, line),
-            ("LINEBELOW", (3, 0), (4, -1), 0.5, line),
-            pad=(0, 0, 3, 5),
-        )
-        return self.grid.wrap(aw, ah)
+        w = (aw - CONTENTS_GAP * (columns - 1)) / columns - PAGE_NUMBER_W
+        widths = ([w, PAGE_NUMBER_W, CONTENTS_GAP] * columns)[:-1]
+        line = tint(b.theme.primary, 0.25)
+        rules = [("LINEBELOW", (c, 0), (c + 1, -1), 0.5, line) for c in range(0, 3 * columns, 3)]
+        return grid(rows, widths, b.fonts.regular, *rules, pad=pad)
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        self.head_h = self.head.wrap(aw, ah)[1] + self.head.getSpaceAfter()
+        tries = [(2, CONTENTS_PAD), (3, CONTENTS_PAD), (3, CONTENTS_TIGHT)]
+        for columns, pad in tries:
+            self.grid = self._grid(aw, columns, pad)
+            h = self.head_h + self.grid.wrap(aw, ah)[1]
+            if h <= ah:
+                return aw, h
+        self.grid = self._run_in()
+        h = self.head_h + self.grid.wrap(aw, ah)[1]
+        if h <= ah:
+            return aw, h
+        self.grid = self._grid(aw, *tries[0])  # on a page of its own: the roomy form
+        return aw, self.head_h + self.grid.wrap(aw, ah)[1]
+
+    def _run_in(self) -> Para:
+        """The titles and pages run on in one paragraph: the fewest lines of all."""
+        b, sep = self.blocks, "\u2003·\u2003"
+        page = f'<font color="{b.theme.muted}">{{}}</font>'
+        parts = [
+            f'<a href="#{key}">{b.rich(title)}</a>\u00a0' + page.format(self.pages.get(key, ""))
+            for key, title in self.titles
+        ]
+        return Para(sep.join(parts), b.st["box"])
+
+    def getSpaceBefore(self) -> float:
+        return self.head.getSpaceBefore()
 
     def draw(self) -> None:
+        grid_h = self.grid.height if isinstance(self.grid, Para) else self.grid._height
         self.grid.drawOn(self.canv, 0, 0)
+        self.head.drawOn(self.canv, 0, grid_h + self.head.getSpaceAfter())
 
 
 def _cover(report: Report, b: Blocks, logo: Logo, pages: dict[str, int]) -> list[Flowable]:
@@ -86,5 +151,5 @@ def _cover(report: Report, b: Blocks, logo: Logo, pages: dict[str, int]) -> list
         *table(b, report.at_a_glance, "glance"),
     ]
     if len(report.sections) > 1:  # on paper there is no outline pane: list where things are
-        out += [*b.h2(report.words.contents, "contents"), _Contents(report, b, pages)]
+        out.append(_Contents(report, b, pages))
     return out

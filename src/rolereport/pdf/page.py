@@ -20,7 +20,7 @@ from reportlab.lib.units import inch
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 from reportlab.platypus import Paragraph as Para
 from reportlab.platypus.doctemplate import LayoutError
 
@@ -43,6 +43,7 @@ LOGO_LARGE_H, LOGO_SMALL_H, LOGO_GAP = 0.5 * inch, 0.2 * inch, 20
 RUNNING_PT = 8.5  # header and footer text
 BAND_PAD, BAND_ACCENT = 0.32 * inch, 5  # the cover's colour band: padding, accent strip
 MAX_LOGO_PIXELS = 40_000_000
+KEEP_SLACK = 12  # points: a chain kept together moves on unless it fits with this to spare
 
 
 class Logo:
@@ -180,11 +181,22 @@ class DatedCanvas(Canvas):
         self.showOutline()
 
 
+class _KeepTogether(KeepTogether):
+    """ReportLab's chain of keep-with-next flowables, counted with room to spare: its sum of
+    heights can miss a space that the frame then adds, and the chain's last part (a figure's
+    chart) went to the next page without its caption."""
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        size = super().wrap(aw, ah)
+        self._H += KEEP_SLACK
+        return size
+
+
 class OutlineDoc(BaseDocTemplate):
     """Turns anchors into outline entries and records the page each section starts on."""
 
     def __init__(self, *args: Any, **kw: Any) -> None:
-        super().__init__(*args, **kw)
+        super().__init__(*args, keepTogetherClass=_KeepTogether, **kw)
         self.section_pages: dict[str, int] = {}
 
     def afterFlowable(self, flowable: Flowable) -> None:

@@ -5,11 +5,13 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from functools import cache
+from itertools import combinations
+from math import comb
 from typing import TypeVar
 
 from ..content.model import ChartSpec, Table
 from ..text.formats import cite_mark
-from ..text.measure import INSET, LINE, Box, Measure, Para, sizes, split_long
+from ..text.measure import INSET, LINE, SAFETY, Box, Measure, Para, sizes, split_long
 from .layout import (
     BODY_PT,
     CELL_INSET_X,
@@ -27,10 +29,19 @@ from .layout import (
 from .model import Text, Visual
 
 T = TypeVar("T")
+BALANCE = 1.12  # splits whose heaviest slide is this close to the lightest such are as good
+MAX_SPLITS = 5000  # more ways to split than this: fill greedily
 
 
-def chunks(items: Sequence[T], ok: Callable[[Sequence[T]], bool], limit: int) -> list[list[T]]:
-    """Split items into the fewest slides that each fit (evenly when that fits too)."""
+def chunks(
+    items: Sequence[T],
+    ok: Callable[[Sequence[T]], bool],
+    limit: int,
+    weight: Callable[[Sequence[T]], float] | None = None,
+) -> list[list[T]]:
+    """Split items into the fewest slides that each fit: balanced by `weight` (the heaviest
+    slide as light as it can be, so that no continuation slide is a stub) when given, else
+    evenly by count when that fits too."""
     greedy: list[list[T]] = []
     for item in items:
         if greedy and len(greedy[-1]) < limit and ok([*greedy[-1], item]):
@@ -38,12 +49,39 @@ def chunks(items: Sequence[T], ok: Callable[[Sequence[T]], bool], limit: int) ->
         else:
             greedy.append([item])
     k, n = len(greedy), len(items)
+    if weight is not None and 1 < k <= n:
+        return _balanced(items, ok, limit, weight, k) or greedy
     even, i = [], 0
     for j in range(k):
         size = n // k + (1 if j < n % k else 0)
         even.append(list(items[i : i + size]))
         i += size
     return even if all(len(c) <= limit and ok(c) for c in even) else greedy
+
+
+def _balanced(
+    items: Sequence[T],
+    ok: Callable[[Sequence[T]], bool],
+    limit: int,
+    weight: Callable[[Sequence[T]], float],
+    k: int,
+) -> list[list[T]] | None:
+    """The split into `k` runs that all fit with the lightest heaviest run (among those
+    within BALANCE of it, the most even in count), or None."""
+    n = len(items)
+    if comb(n - 1, k - 1) > MAX_SPLITS:
+        return None
+    found = []
+    for cuts in combinations(range(1, n), k - 1):
+        runs = [list(items[a:b]) for a, b in zip((0, *cuts), (*cuts, n), strict=True)]
+        if all(len(r) <= limit and ok(r) for r in runs):
+            counts = [len(r) for r in runs]
+            found.append((max(map(weight, runs)), max(counts) - min(counts), runs))
+    if not found:
+        return None
+    best = min(f[0] for f in found)
+    near = [f for f in found if f[0] <= best * BALANCE]
+    return min(near, key=lambda f: (f[1], f[0]))[2]
 
 
 def has_label_column(table: Table) -> bool:
@@ -73,22 +111,46 @@ def table_visuals(p: Planner, t: Table, box: Box) -> list[Visual]:
     def columns(first: float) -> list[float]:
         return [first] + [(box.w - first) / (n - 1)] * (n - 1)
 
+    rows = [t.header, *marked]
+
+    @cache
+    def need(s: float) -> tuple[float, ...]:
+        """Inches each column needs for its longest word at `s` points: a cell narrower
+        than that breaks the word in two ("Register|ed")."""
+        return tuple(
+            max(
+                p.m.width(w, s, not i or (label and not j)) / 72 / SAFETY + 2 * CELL_INSET_X
+                for i, row in enumerate(rows)
+                for w in [*tidy(row[j]).split(" "), ""]
+            )
+            for j in range(n)
+        )
+
+    def whole(ws: Sequence[float], s: float) -> bool:
+        return all(w >= x for w, x in zip(ws, need(s), strict=True))
+
     @cache
     def widths(s: float) -> list[float]:
-        """Equal columns, or the label column width that makes the table shortest."""
+        """Equal columns, or the label column width that makes the table shortest among
+        those that break no word (any, when none can)."""
         if not label or n < 2:
             return [box.w / n] * n
         firsts = [box.w * f / 100 for f in range(20, 42, 2)]
-        rows = [t.header, *marked]
-        return columns(min(firsts, key=lambda f: sum(heights(columns(f), rows, s))))
+        firsts += [need(s)[0]] if box.w * 0.2 < need(s)[0] < box.w / 2 else []
+        keep = [f for f in firsts if whole(columns(f), s)] or firsts
+        return columns(min(keep, key=lambda f: sum(heights(columns(f), rows, s))))
 
     pts = p.pt(TABLE_PT)
 
     def ok(rows: Sequence[tuple[str, ...]], s: float = pts[1]) -> bool:
         return sum(heights(widths(s), [t.header, *rows], s)) <= box.h
 
-    groups = chunks(list(marked), ok, max(1, len(marked)))
-    s = next((s for s in sizes(*pts) if all(ok(g, s) for g in groups)), pts[1])
+    def tall(rows: Sequence[tuple[str, ...]]) -> float:
+        return sum(heights(widths(pts[1]), rows, pts[1]))
+
+    groups = chunks(list(marked), ok, max(1, len(marked)), tall)
+    fits = [s for s in sizes(*pts) if all(ok(g, s) for g in groups)] or [pts[1]]
+    s = next((s for s in fits if whole(widths(s), s)), fits[0])  # shrink rather than break
     out = []
     for g in groups:
         hs = heights(widths(s), [t.header, *g], s)
@@ -117,7 +179,11 @@ def bullets(
 
     flat = [piece for t in items for piece in split_long(tidy(t), lambda x: ok([x]))]
     warns = [] if len(flat) == len(items) else ["a bullet too long for one slide was split"]
-    groups = chunks(flat, ok, MAX_BULLETS)
+
+    def tall(group: Sequence[str]) -> float:
+        return p.m.height(paras(group, pts[1]), (box.w - 2 * INSET) * 72)
+
+    groups = chunks(flat, ok, MAX_BULLETS, tall)
     s = next((s for s in sizes(*pts) if all(ok(g, s) for g in groups)), pts[1])
     out, start = [], 1
     for g in groups:

@@ -60,7 +60,8 @@ class Scoring:
 
     intro: str
     key: Table
-    scoring: str
+    scoring: str  # the handout's sentences, word for word: how to total the ticks
+    outcome: str  # and what the totals mean
 
 
 @dataclass(frozen=True)

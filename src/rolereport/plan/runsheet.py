@@ -261,4 +261,5 @@ def _scoring(
             for n, item in enumerate(checklist.items, 1)
         ),
     )
-    return Scoring(w("scoring_intro", slides=_where(w, plan, shown)), key, checklist.scoring)
+    intro = w("scoring_intro", slides=_where(w, plan, shown))
+    return Scoring(intro, key, checklist.scoring, checklist.outcome)

@@ -1,0 +1,26 @@
+"""The facilitator guide speaks of the self-assessment in the handout's own words."""
+
+from __future__ import annotations
+
+import io
+
+from pypdf import PdfReader
+
+from rolereport import render_guide, render_handout
+from rolereport.content.model import Checklist
+
+
+def _text(pdf: bytes) -> str:
+    return " ".join(" ".join(p.extract_text() for p in PdfReader(io.BytesIO(pdf)).pages).split())
+
+
+def test_the_guide_quotes_the_handouts_scoring_and_reassurance_as_the_handouts(report, theme):
+    sheet = next(b for s in report.sections for b in s.blocks if isinstance(b, Checklist))
+    handout = _text(render_handout(report, theme).data)
+    guide = _text(render_guide(report, theme).data)
+    for sentence in (sheet.scoring, sheet.outcome):
+        assert sentence in handout
+        assert sentence in guide
+    # "write the number in its box" is about the handout's boxes: said as the handout's words
+    quote = report.guide["scoring_quote"]
+    assert f"{quote} {sheet.scoring} {sheet.outcome}" in guide
