@@ -12,13 +12,13 @@ from datetime import datetime, timezone
 
 import pdfplumber
 import pytest
-from conftest import ROOT, require_tool
+from conftest import ROOT
+from fitcheck import misfits
 from pptx import Presentation
 from pypdf import PdfReader
 from stress import stress_dataset
 
-from rolereport import build_report, render_deck, render_guide, render_handout
-from rolereport.build.preview import deck_as_pdf, write_preview
+from rolereport import build_report, render_deck, render_handout
 
 SLUG = "ai-engineer-vs-data-scientist"
 
@@ -72,50 +72,6 @@ def test_every_character_of_the_stress_handout_stays_inside_the_page(stress):
             assert not outside, f"page {page.page_number}: {''.join(outside)[:60]}"
 
 
-@pytest.mark.slow
-def test_libreoffice_keeps_c_plus_plus_whole_where_a_line_breaks(report, theme):
-    # In the default deck a statement's line ends just before "C++."; LibreOffice may break
-    # between two plus signs.
-    require_tool("soffice")
-    pdf = deck_as_pdf(render_deck(report, theme).data)
-    with pdfplumber.open(io.BytesIO(pdf)) as doc:
-        lines = [s.strip() for p in doc.pages for s in (p.extract_text() or "").splitlines()]
-    assert any("C++" in s for s in lines)
-    assert not [s for s in lines if s.endswith("C+") or s.startswith("+")]
-
-
-@pytest.mark.slow
-def test_libreoffice_shows_every_character_of_the_stress_deck_inside_its_slide(stress):
-    require_tool("soffice")
-    _, _, deck = stress
-    pdf = deck_as_pdf(deck.data)
-    with pdfplumber.open(io.BytesIO(pdf)) as doc:
-        assert len(doc.pages) == deck.pages
-        for page in doc.pages:
-            outside = [c["text"] for c in page.chars if not _inside(c, page)]
-            assert not outside, f"slide {page.page_number}: {''.join(outside)[:60]}"
-
-
-@pytest.mark.slow
-def test_preview_writes_every_page_and_slide_and_a_contact_sheet(tmp_path, report, theme):
-    require_tool("soffice")
-    pdf, deck = render_handout(report, theme), render_deck(report, theme)
-    guide = render_guide(report, theme)
-    shown = write_preview(report.slug, pdf.data, deck.data, tmp_path, guide.data)
-    assert len(shown.pages) == pdf.pages and len(shown.slides) == deck.pages
-    assert len(shown.guide) == guide.pages and shown.guide[0].name.endswith("-guide-page-01.png")
-    from PIL import Image
-
-    with Image.open(shown.sheet) as sheet, Image.open(shown.pages[0]) as page:
-        assert sheet.width > page.width and page.height > page.width  # portrait pages
-        # Rows of four thumbnails 420 px wide per document (no thumbnail is flatter than a
-        # 16:9 slide): handout pages, slides, then guide pages.
-        rows = sum(-(-n // 4) for n in (pdf.pages, deck.pages, guide.pages))
-        assert sheet.height >= rows * 420 * 9 / 16
-    written = {p.name for p in tmp_path.iterdir()}
-    assert written == {p.name for p in (*shown.pages, *shown.slides, *shown.guide, shown.sheet)}
-
-
 def _inside(char, page) -> bool:
     return (
         char["x0"] >= -0.5
@@ -140,11 +96,9 @@ def _footer_top(prs, theme) -> float:
 
 
 def test_every_text_frame_of_the_stress_deck_fits_its_box(stress, theme):
-    from test_deck import _misfits
-
     _, _, deck = stress
     prs = Presentation(io.BytesIO(deck.data))
-    assert _misfits(prs, theme) == []
+    assert misfits(prs, theme, _footer_top(prs, theme)) == []
 
 
 @pytest.mark.parametrize(
@@ -160,11 +114,9 @@ def test_every_text_frame_of_the_stress_deck_fits_its_box(stress, theme):
     ],
 )
 def test_every_packaged_dataset_and_example_brand_passes_the_fit_checks(dataset_name, brand):
-    from test_deck import _misfits
-
     from rolereport import load_brand, load_dataset
 
     theme = load_brand(ROOT / brand)
     deck = render_deck(build_report(load_dataset(dataset_name)), theme)
     prs = Presentation(io.BytesIO(deck.data))
-    assert _misfits(prs, theme, _footer_top(prs, theme)) == []
+    assert misfits(prs, theme, _footer_top(prs, theme)) == []

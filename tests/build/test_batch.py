@@ -133,7 +133,8 @@ def faulty_build(name: str, *_args: object, **_options: object) -> BuildResult:
 )
 def test_a_crash_or_a_dead_worker_fails_only_its_own_dataset(tmp_path, data_text, monkeypatch):
     names = [str(variant(data_text, tmp_path / f"{n}.yml", n)) for n in ("boom", "crash", "fine")]
-    monkeypatch.setattr("rolereport.build.batch.build", faulty_build)
+    # By the module object: "rolereport.build" names the build function, not the package.
+    monkeypatch.setattr(sys.modules["rolereport.build.batch"], "build", faulty_build)
     seen: list[tuple[str, int, int]] = []
 
     def on_done(outcome: Outcome, done: int, total: int) -> None:

@@ -89,3 +89,10 @@ def test_a_dataset_without_optional_sections_leaves_them_out(dataset):
     )
     ids = [s.id for s in build_report(slim).sections]
     assert "freelance" not in ids and "generative-ai" not in ids and "collaboration" not in ids
+
+
+def test_english_outputs_name_no_locale_of_their_own(report):
+    assert report.language == "en-US"
+    assert report.as_of == "Data: May 2023"
+    assert all(c.numbers.locale == "en_US" for c in report.charts)
+    assert report.words.page_of == "Page {page} of {pages}"

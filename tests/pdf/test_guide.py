@@ -12,10 +12,9 @@ import pytest
 from conftest import ROOT
 from pptx import Presentation
 from pypdf import PdfReader
-from test_handout import MARKUP, assert_fonts_embedded
+from readback import MARKUP, assert_fonts_embedded
 
 from rolereport import build, build_report, load_brand, load_dataset, render_guide
-from rolereport.cli.main import main
 from rolereport.pdf.page import COVER_TOP, MARGIN_BOTTOM, MARGIN_TOP
 
 SLUG = "ai-engineer-vs-data-scientist"
@@ -157,15 +156,6 @@ def test_discussion_questions_come_with_prompts_and_the_scoring_key_in_the_hando
     key = flat[flat.index("Self-assessment scoring key") :]
     for n, s in enumerate(dataset.comparison.self_assessment, 1):
         assert f"{n} {s.statement} {names[s.leans]}" in key
-
-
-def test_only_guide_writes_only_the_guide(tmp_path, capsys):
-    assert main(["build", "--only", "guide", "--paper", "a4", "--out", str(tmp_path)]) == 0
-    path = tmp_path / f"{SLUG}-guide.pdf"
-    assert [p.name for p in tmp_path.iterdir()] == [path.name]
-    assert capsys.readouterr().out.split() == [str(path)]
-    box = PdfReader(path).pages[0].mediabox
-    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
 
 
 def test_every_font_is_embedded_and_none_is_base_14(built):
