@@ -32,6 +32,7 @@ def cli_build(out, env=None):
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in out.iterdir()}
 
 
+@pytest.mark.uncached
 def test_two_builds_seconds_apart_give_identical_bytes(tmp_path):
     first = cli_build(tmp_path / "a")
     time.sleep(1.5)

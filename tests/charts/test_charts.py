@@ -29,6 +29,7 @@ ROLES = ("ai-engineer", "data-scientist", "ml-ops", "analyst")
 LABELS = ("AI engineer", "Data scientist", "Machine learning operations engineer", "Analyst")
 PDF, SLIDE = (7.0, 3.0), (11.5, 4.9)
 DPI = 60  # enough to check pixel sizes, and fast
+pytestmark = pytest.mark.uncached  # tests of drawing: every chart is drawn
 
 
 @cache

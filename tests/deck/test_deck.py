@@ -177,6 +177,7 @@ def test_the_fit_check_finds_a_frame_made_too_small_and_a_word_too_long(deck, th
     ]
 
 
+@pytest.mark.uncached
 def test_same_input_gives_the_same_bytes(report, theme, deck):
     assert render_deck(report, theme).data == deck.data
 

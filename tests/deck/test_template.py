@@ -223,6 +223,7 @@ def test_bullets_beside_a_chart_take_the_templates_two_column_layout(report, cor
     assert misfits(prs, corporate, _footer_top(prs)) == []
 
 
+@pytest.mark.uncached
 def test_a_template_deck_is_the_same_bytes_every_time(report, corporate, deck):
     assert render_deck(report, corporate).data == deck.data
 

@@ -162,6 +162,7 @@ def test_every_font_is_embedded_and_none_is_base_14(built):
     assert_fonts_embedded(PdfReader(io.BytesIO(built[2])))
 
 
+@pytest.mark.uncached
 def test_the_same_input_gives_the_same_bytes_dated_from_the_data(built, report, theme):
     again = render_guide(report, theme)
     assert again.data == built[2] and again.pages == built[0].pages["guide"]

@@ -134,6 +134,7 @@ def test_every_font_is_embedded_and_none_is_base_14(reader):
     assert_fonts_embedded(reader)
 
 
+@pytest.mark.uncached
 def test_the_same_input_gives_the_same_bytes(handout, report, theme):
     assert render_handout(report, theme).data == handout.data
 
