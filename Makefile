@@ -8,7 +8,8 @@ BIN := $(VENV)/bin
 demo: $(VENV)/.installed  ## build the default handout, deck and facilitator guide into output/
 	$(BIN)/rolereport build
 
-test: $(VENV)/.installed  ## run the whole test suite
+test: $(VENV)/.installed  ## the import contract, then the whole test suite (in parallel)
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed

@@ -23,9 +23,6 @@ def pytest_configure(config: pytest.Config) -> None:
     """One chart cache for the whole run, in a fresh temporary folder (shared by the xdist
     workers and the CLI subprocesses the tests start), never the user's. A chart found there
     was drawn earlier in this same run. Tests marked `uncached` draw every chart."""
-    config.addinivalue_line(
-        "markers", "uncached: the chart cache is off: every chart this test renders is drawn"
-    )
     worker = getattr(config, "workerinput", None)
     if worker is not None:
         folder = worker[_CACHE_OPTION]
