@@ -5,8 +5,6 @@ from __future__ import annotations
 import pytest
 from conftest import ASSETS
 
-SIZE = (7.0, 3.0)
-
 
 @pytest.fixture
 def cache(tmp_path, monkeypatch):

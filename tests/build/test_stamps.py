@@ -1,26 +1,17 @@
-"""Up-to-date builds: an unchanged build is skipped, any change builds again."""
+"""Up-to-date builds: an unchanged build is skipped, any change builds again. The stamps live
+in the run's cache folder (tests/conftest.py), beside the charts other tests drew."""
 
 from __future__ import annotations
 
 import io
 
-import pytest
 from conftest import ASSETS, DATASET
 from pypdf import PdfReader
 
 from rolereport import build
 
-SIZE = (7.0, 3.0)
 
-
-@pytest.fixture
-def cache(tmp_path, monkeypatch):
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("ROLEREPORT_CACHE_DIR", str(folder))
-    return folder
-
-
-def test_an_unchanged_build_is_skipped_until_an_input_an_output_or_force_changes(cache, tmp_path):
+def test_an_unchanged_build_is_skipped_until_an_input_an_output_or_force_changes(tmp_path):
     out = tmp_path / "out"
     first = build(DATASET, ASSETS, out, only=("pdf",))
     (pdf,) = first.paths
@@ -56,7 +47,7 @@ def test_the_build_key_follows_file_contents_not_names(tmp_path):
     assert build_key("same", files=[font]) != build_key("else", files=[font])
 
 
-def test_the_cli_says_when_nothing_changed(cache, tmp_path, capsys):
+def test_the_cli_says_when_nothing_changed(tmp_path, capsys):
     from rolereport.cli.main import main
 
     args = [
@@ -76,7 +67,7 @@ def test_the_cli_says_when_nothing_changed(cache, tmp_path, capsys):
     assert "Up to date" in shown.err and "deck.pptx" in shown.out
 
 
-def test_a_batch_says_which_datasets_were_up_to_date(cache, tmp_path, capsys):
+def test_a_batch_says_which_datasets_were_up_to_date(tmp_path, capsys):
     from rolereport.cli.main import main
 
     args = ["build", str(DATASET), "data-careers-compared", "--out", str(tmp_path)]

@@ -11,8 +11,6 @@ from pypdf import PdfReader
 from rolereport import build
 from rolereport.build.workers import can_fork, run_jobs
 
-SIZE = (7.0, 3.0)
-
 
 @pytest.fixture
 def cache(tmp_path, monkeypatch):

@@ -6,10 +6,10 @@ import io
 import re
 import warnings
 from functools import cache
-from pathlib import Path
 
 import matplotlib
 import pytest
+from conftest import ASSETS
 from matplotlib.figure import Figure
 from matplotlib.patches import FancyBboxPatch
 from matplotlib.text import Text
@@ -23,7 +23,6 @@ from rolereport.charts.render import render_chart
 from rolereport.content.model import ChartSpec, Datum, Panel
 from rolereport.pdf.figures import chart_height
 
-ASSETS = Path(__file__).parents[1] / "assets"
 KINDS = ("pay_range", "pay_location", "outlook", "freelance", "skills", "ladder")
 ROLES = ("ai-engineer", "data-scientist", "ml-ops", "analyst")
 LABELS = ("AI engineer", "Data scientist", "Machine learning operations engineer", "Analyst")
