@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 ASSETS = ROOT / "assets"
 DATASET = ROOT / "src" / "rolereport" / "data" / "datasets" / "ai-engineer-vs-data-scientist.yml"
 _CACHE_KEY = pytest.StashKey[str]()
+pytest_plugins = ("hostile",)  # the hostile-input tests' fixtures: golden, out, assets, ...
 _CACHE_OPTION = "rolereport_cache"  # how the xdist controller hands the folder to workers
 
 
