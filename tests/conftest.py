@@ -1,8 +1,8 @@
-"""Shared fixtures: the default dataset, brand and report, and access to external tools."""
+"""Shared fixtures: the default dataset, brand and report, access to external tools, and one
+chart cache for the whole run (tests marked `uncached` draw every chart)."""
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import shutil
 import tempfile
@@ -15,8 +15,8 @@ from rolereport import build_report, load_brand, load_dataset
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = ROOT / "assets"
 DATASET = ROOT / "src" / "rolereport" / "data" / "datasets" / "ai-engineer-vs-data-scientist.yml"
-_CACHE_KEY = pytest.StashKey[str]()
 pytest_plugins = ("hostile",)  # the hostile-input tests' fixtures: golden, out, assets, ...
+_CACHE_KEY = pytest.StashKey[str]()
 _CACHE_OPTION = "rolereport_cache"  # how the xdist controller hands the folder to workers
 
 
@@ -33,10 +33,9 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ["ROLEREPORT_CACHE_DIR"] = folder
 
 
-if importlib.util.find_spec("xdist") is not None:  # pytest refuses hooks nobody declares
-
-    def pytest_configure_node(node) -> None:  # xdist's: in the controller, per worker
-        node.workerinput[_CACHE_OPTION] = node.config.stash[_CACHE_KEY]
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: in the controller, per worker
+def pytest_configure_node(node) -> None:
+    node.workerinput[_CACHE_OPTION] = node.config.stash[_CACHE_KEY]
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:
