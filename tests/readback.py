@@ -1,6 +1,9 @@
-"""Reading built PDFs back as a printer would: the fonts every page uses."""
+"""Reading built PDFs back as a printer would: the fonts every page uses, and where each
+character is printed."""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
@@ -37,3 +40,38 @@ def assert_fonts_embedded(reader: PdfReader) -> None:
         assert name.split("+")[-1] not in BASE_14, name
         described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
         assert "/FontFile2" in described["/FontDescriptor"].get_object(), name
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page's size and printed characters, each a dict with pdfplumber's keys: text, x0, x1,
+    top, bottom (points from the top left), from the font's ascent to its descent."""
+
+    page_number: int
+    width: float
+    height: float
+    chars: list[dict]
+
+
+def pages_of(pdf: bytes) -> list[Page]:
+    """Every page's characters, read with PDFium (pypdfium2): pdfplumber gives the same boxes
+    but takes ten times as long on a long document."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(pdf)
+    pages = []
+    try:
+        for n, page in enumerate(doc, 1):
+            width, height = page.get_size()
+            text = page.get_textpage()
+            chars = []
+            for i in range(text.count_chars()):
+                glyph = text.get_text_range(i, 1)
+                if glyph.strip():
+                    left, bottom, right, top = text.get_charbox(i, loose=True)
+                    box = {"x0": left, "x1": right, "top": height - top, "bottom": height - bottom}
+                    chars.append({"text": glyph, **box})
+            pages.append(Page(n, width, height, chars))
+    finally:
+        doc.close()
+    return pages

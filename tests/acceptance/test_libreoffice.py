@@ -14,6 +14,7 @@ from conftest import require_tool
 from pptx import Presentation
 from pptx.util import Emu
 from pypdf import PdfReader
+from readback import pages_of
 from stress import stress_dataset
 
 from rolereport import build_report, render_deck, render_guide, render_handout
@@ -95,13 +96,13 @@ def outside_frames(page, boxes) -> str:
 
 def misplaced(pptx: bytes, pdf: bytes) -> list[str]:
     prs = Presentation(io.BytesIO(pptx))
-    with pdfplumber.open(io.BytesIO(pdf)) as doc:
-        assert len(doc.pages) == len(prs.slides)
-        return [
-            f"slide {n}: {text[:60]!r}"
-            for n, (slide, page) in enumerate(zip(prs.slides, doc.pages, strict=True), 1)
-            if (text := outside_frames(page, frames(slide)))
-        ]
+    pages = pages_of(pdf)
+    assert len(pages) == len(prs.slides)
+    return [
+        f"slide {n}: {text[:60]!r}"
+        for n, (slide, page) in enumerate(zip(prs.slides, pages, strict=True), 1)
+        if (text := outside_frames(page, frames(slide)))
+    ]
 
 
 def _inside(char, page) -> bool:
@@ -143,11 +144,10 @@ def test_the_frame_check_finds_text_that_runs_past_a_frame_made_smaller(default_
     slide = next(s for s in prs.slides if s.shapes.title.text_frame.text == "Takeaways")
     body = next(sh for sh in slide.shapes if sh.name == "Body")
     n = list(prs.slides).index(slide)
-    with pdfplumber.open(io.BytesIO(default_pdf)) as doc:
-        page = doc.pages[n]
-        assert outside_frames(page, frames(slide)) == ""
-        body.height = body.height // 3
-        spilt = outside_frames(page, frames(slide))
+    page = pages_of(default_pdf)[n]
+    assert outside_frames(page, frames(slide)) == ""
+    body.height = body.height // 3
+    spilt = outside_frames(page, frames(slide))
     said = "".join(body.text_frame.text.split())
     assert len(spilt) > 20 and said.endswith(spilt.replace("•", ""))  # its last lines
 
@@ -155,11 +155,11 @@ def test_the_frame_check_finds_text_that_runs_past_a_frame_made_smaller(default_
 def test_libreoffice_shows_every_character_of_the_stress_deck_inside_its_slide(
     stress_deck, stress_pdf
 ):
-    with pdfplumber.open(io.BytesIO(stress_pdf)) as doc:
-        assert len(doc.pages) == stress_deck.pages
-        for page in doc.pages:
-            outside = [c["text"] for c in page.chars if not _inside(c, page)]
-            assert not outside, f"slide {page.page_number}: {''.join(outside)[:60]}"
+    pages = pages_of(stress_pdf)
+    assert len(pages) == stress_deck.pages
+    for page in pages:
+        outside = [c["text"] for c in page.chars if not _inside(c, page)]
+        assert not outside, f"slide {page.page_number}: {''.join(outside)[:60]}"
 
 
 def test_preview_writes_every_page_and_slide_and_a_contact_sheet(tmp_path, report, theme):

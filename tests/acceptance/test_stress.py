@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import io
 
-import pdfplumber
 import pytest
 from fitcheck import misfits
 from pptx import Presentation
 from pypdf import PdfReader
+from readback import pages_of
 from stress import stress_dataset
 
 from rolereport import build_report, render_deck, render_handout
@@ -31,10 +31,9 @@ def test_the_stress_dataset_builds_both_documents(stress):
 
 def test_every_character_of_the_stress_handout_stays_inside_the_page(stress):
     _, pdf, _ = stress
-    with pdfplumber.open(io.BytesIO(pdf.data)) as doc:
-        for page in doc.pages:
-            outside = [c["text"] for c in page.chars if not _inside(c, page)]
-            assert not outside, f"page {page.page_number}: {''.join(outside)[:60]}"
+    for page in pages_of(pdf.data):
+        outside = [c["text"] for c in page.chars if not _inside(c, page)]
+        assert not outside, f"page {page.page_number}: {''.join(outside)[:60]}"
 
 
 def _inside(char, page) -> bool:

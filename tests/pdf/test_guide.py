@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from pptx import Presentation
 from pypdf import PdfReader
-from readback import MARKUP, assert_fonts_embedded
+from readback import MARKUP, assert_fonts_embedded, pages_of
 
 from rolereport import build, build_report, load_brand, load_dataset, render_guide
 from rolereport.pdf.page import COVER_TOP, MARGIN_BOTTOM, MARGIN_TOP
@@ -213,9 +213,8 @@ def test_every_character_of_the_stress_guide_stays_inside_the_text_frame(theme):
 
     guide = render_guide(build_report(stress_dataset()), theme)
     assert guide.pages > 20 and not guide.warnings
-    with pdfplumber.open(io.BytesIO(guide.data)) as pdf:
-        for page in pdf.pages:
-            left, right = MARGIN_X - 1, page.width - MARGIN_X + 1
-            outside = [c["text"] for c in page.chars if c["x0"] < left or c["x1"] > right]
-            low = [c["text"] for c in page.chars if c["bottom"] > page.height + 0.5]
-            assert not outside and not low, f"page {page.page_number}: {''.join(outside)[:60]}"
+    for page in pages_of(guide.data):
+        left, right = MARGIN_X - 1, page.width - MARGIN_X + 1
+        outside = [c["text"] for c in page.chars if c["x0"] < left or c["x1"] > right]
+        low = [c["text"] for c in page.chars if c["bottom"] > page.height + 0.5]
+        assert not outside and not low, f"page {page.page_number}: {''.join(outside)[:60]}"
