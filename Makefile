@@ -16,7 +16,8 @@ demo: $(VENV)/.installed-run  ## build the default handout, deck and facilitator
 	@echo "To run rolereport yourself, first activate its environment:  . .venv/bin/activate"
 	@echo "or call it by its path, without activating:                  .venv/bin/rolereport --help"
 
-test: $(VENV)/.installed-test  ## run the whole test suite
+test: $(VENV)/.installed-test  ## the import contract, then the whole test suite (in parallel)
+	$(BIN)/lint-imports
 	$(BIN)/python -m pytest
 
 lint: $(VENV)/.installed-test

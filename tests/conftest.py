@@ -1,9 +1,11 @@
-"""Shared fixtures: the default dataset, brand and report, and access to external tools."""
+"""Shared fixtures: the default dataset, brand and report, access to external tools, and one
+chart cache for the whole run (tests marked `uncached` draw every chart)."""
 
 from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,13 +15,43 @@ from rolereport import build_report, load_brand, load_dataset
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = ROOT / "assets"
 DATASET = ROOT / "src" / "rolereport" / "data" / "datasets" / "ai-engineer-vs-data-scientist.yml"
+pytest_plugins = ("hostile",)  # the hostile-input tests' fixtures: golden, out, assets, ...
+_CACHE_KEY = pytest.StashKey[str]()
+_CACHE_OPTION = "rolereport_cache"  # how the xdist controller hands the folder to workers
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """Every chart is drawn, in this process and in the CLI's: a test that compares two
-    builds compares two drawings, never a drawing with its cached copy. The cache's own tests
-    turn it on in a temporary folder."""
-    os.environ["ROLEREPORT_CACHE_DIR"] = "off"
+    """One chart cache for the whole run, in a fresh temporary folder (shared by the xdist
+    workers and the CLI subprocesses the tests start), never the user's. A chart found there
+    was drawn earlier in this same run. Tests marked `uncached` draw every chart."""
+    worker = getattr(config, "workerinput", None)
+    if worker is not None:
+        folder = worker[_CACHE_OPTION]
+    else:
+        folder = tempfile.mkdtemp(prefix="rolereport-test-cache-")
+        config.stash[_CACHE_KEY] = folder
+    os.environ["ROLEREPORT_CACHE_DIR"] = folder
+    # Output goes to a pipe, as in a script: no terminal width (pytest can pass one on).
+    os.environ.pop("COLUMNS", None)
+
+
+@pytest.hookimpl(optionalhook=True)  # pytest-xdist's hook: in the controller, per worker
+def pytest_configure_node(node) -> None:
+    node.workerinput[_CACHE_OPTION] = node.config.stash[_CACHE_KEY]
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    folder = config.stash.get(_CACHE_KEY, None)
+    if folder is not None:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(autouse=True)
+def _uncached(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test about drawing or reproducibility compares drawings, never a drawing with its
+    cached copy: under `uncached`, this test's own renders draw every chart."""
+    if request.node.get_closest_marker("uncached") is not None:
+        monkeypatch.setenv("ROLEREPORT_CACHE_DIR", "off")
 
 
 def require_tool(name: str) -> str:

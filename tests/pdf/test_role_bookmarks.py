@@ -27,7 +27,11 @@ def outline(data: bytes) -> list[tuple[str, list[str]]]:
 def test_a_label_override_for_role_headings_keeps_their_bookmarks(tmp_path: Path, theme):
     path = tmp_path / "labelled.yml"
     text = DATASET.read_text(encoding="utf-8")
-    path.write_text(text + '\nlabels:\n  skills_of_role: "Skills of the {role}"\n', "utf-8")
+    override = '  skills_of_role: "Skills of the {role}"\n'
+    if "\nlabels:\n" in text:  # the file ends with labels of its own: add to them
+        path.write_text(text.rstrip("\n") + "\n" + override, "utf-8")
+    else:
+        path.write_text(text + "\nlabels:\n" + override, "utf-8")
     report = build_report(load_dataset(path))
     wanted = ("skills", "freelance", "sources")
     quick = replace(report, sections=tuple(s for s in report.sections if s.id in wanted))

@@ -14,7 +14,7 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 from pypdf.generic import StreamObject
 from stress import stress_dataset
-from test_datasets import FOUR, three_roles
+from variants import FOUR, three_roles
 
 from rolereport import build_report, load_dataset, render_handout
 from rolereport.content.model import Checklist, Report

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
+from pypdf import PdfReader
 
 from rolereport.cli.main import main
 
@@ -170,3 +171,23 @@ def test_a_source_date_epoch_the_formats_cannot_hold_is_an_input_error(tmp_path,
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "99999999999")
     assert main(["build", "--out", str(tmp_path)]) == 2
     assert list(tmp_path.iterdir()) == []
+
+
+def test_only_guide_writes_only_the_guide(tmp_path, capsys):
+    assert main(["build", "--only", "guide", "--paper", "a4", "--out", str(tmp_path)]) == 0
+    path = tmp_path / f"{SLUG}-guide.pdf"
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+    assert capsys.readouterr().out.split() == [str(path)]
+    box = PdfReader(path).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+
+
+def test_the_labels_command_prints_a_language_set_and_refuses_an_unknown_one(capsys):
+    from rolereport.cli.main import main
+
+    assert main(["labels", "de"]) == 0
+    assert 'page_of: "Seite {page} von {pages}"' in capsys.readouterr().out
+    assert main(["labels", "fr_FR"]) == 2
+    assert "Error: fr_FR: no label set for this language: rolereport ships de, en" in (
+        capsys.readouterr().err
+    )

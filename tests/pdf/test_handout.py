@@ -11,23 +11,11 @@ import pdfplumber
 import pytest
 from conftest import require_tool
 from pypdf import PdfReader
-from pypdf.generic import DictionaryObject
+from readback import MARKUP, assert_fonts_embedded
 
 from rolereport.content.model import Figure, Paragraph, Report
 from rolereport.errors import BrandError
 from rolereport.pdf.handout import render_handout
-
-BASE_14 = {
-    *(f"Times-{s}" for s in ("Roman", "Bold", "Italic", "BoldItalic")),
-    *(
-        f"{f}{s}"
-        for f in ("Helvetica", "Courier")
-        for s in ("", "-Bold", "-Oblique", "-BoldOblique")
-    ),
-    "Symbol",
-    "ZapfDingbats",
-}
-MARKUP = 'S&P <500> & $5 "q"'
 
 
 @pytest.fixture(scope="module")
@@ -49,27 +37,6 @@ def text(handout) -> str:
 def first_section_only(report: Report) -> Report:
     """A quick report: the cover and the first section, which has no charts."""
     return replace(report, sections=report.sections[:1])
-
-
-def fonts_of(resources: DictionaryObject) -> list[DictionaryObject]:
-    """Every font in a page's resources, including those of its form XObjects."""
-    found = [f.get_object() for f in (resources.get("/Font") or {}).values()]
-    for xobject in (resources.get("/XObject") or {}).values():
-        xobject = xobject.get_object()
-        if xobject.get("/Subtype") == "/Form" and "/Resources" in xobject:
-            found += fonts_of(xobject["/Resources"].get_object())
-    return found
-
-
-def assert_fonts_embedded(reader: PdfReader) -> None:
-    """Every font of every page is embedded as TrueType, and none is a base-14 font."""
-    fonts = [f for page in reader.pages for f in fonts_of(page["/Resources"].get_object())]
-    assert fonts
-    for font in fonts:
-        name = str(font["/BaseFont"]).lstrip("/")
-        assert name.split("+")[-1] not in BASE_14, name
-        described = font["/DescendantFonts"][0].get_object() if "/DescendantFonts" in font else font
-        assert "/FontFile2" in described["/FontDescriptor"].get_object(), name
 
 
 def test_the_handout_opens_with_at_least_six_pages(handout, reader):
@@ -184,6 +151,7 @@ def test_every_font_is_embedded_and_none_is_base_14(reader):
     assert_fonts_embedded(reader)
 
 
+@pytest.mark.uncached
 def test_the_same_input_gives_the_same_bytes(handout, report, theme):
     assert render_handout(report, theme).data == handout.data
 

@@ -12,10 +12,9 @@ import pytest
 from conftest import ROOT
 from pptx import Presentation
 from pypdf import PdfReader
-from test_handout import MARKUP, assert_fonts_embedded
+from readback import MARKUP, assert_fonts_embedded, pages_of
 
 from rolereport import build, build_report, load_brand, load_dataset, render_guide
-from rolereport.cli.main import main
 from rolereport.pdf.page import COVER_TOP, MARGIN_BOTTOM, MARGIN_TOP
 
 SLUG = "ai-engineer-vs-data-scientist"
@@ -159,19 +158,11 @@ def test_discussion_questions_come_with_prompts_and_the_scoring_key_in_the_hando
         assert f"{n} {s.statement} {names[s.leans]}" in key
 
 
-def test_only_guide_writes_only_the_guide(tmp_path, capsys):
-    assert main(["build", "--only", "guide", "--paper", "a4", "--out", str(tmp_path)]) == 0
-    path = tmp_path / f"{SLUG}-guide.pdf"
-    assert [p.name for p in tmp_path.iterdir()] == [path.name]
-    assert capsys.readouterr().out.split() == [str(path)]
-    box = PdfReader(path).pages[0].mediabox
-    assert (round(float(box.width)), round(float(box.height))) == (595, 842)
-
-
 def test_every_font_is_embedded_and_none_is_base_14(built):
     assert_fonts_embedded(PdfReader(io.BytesIO(built[2])))
 
 
+@pytest.mark.uncached
 def test_the_same_input_gives_the_same_bytes_with_a_neutral_date(built, report, theme):
     again = render_guide(report, theme)
     assert again.data == built[2] and again.pages == built[0].pages["guide"]
@@ -222,9 +213,8 @@ def test_every_character_of_the_stress_guide_stays_inside_the_text_frame(theme):
 
     guide = render_guide(build_report(stress_dataset()), theme)
     assert guide.pages > 20 and not guide.warnings
-    with pdfplumber.open(io.BytesIO(guide.data)) as pdf:
-        for page in pdf.pages:
-            left, right = MARGIN_X - 1, page.width - MARGIN_X + 1
-            outside = [c["text"] for c in page.chars if c["x0"] < left or c["x1"] > right]
-            low = [c["text"] for c in page.chars if c["bottom"] > page.height + 0.5]
-            assert not outside and not low, f"page {page.page_number}: {''.join(outside)[:60]}"
+    for page in pages_of(guide.data):
+        left, right = MARGIN_X - 1, page.width - MARGIN_X + 1
+        outside = [c["text"] for c in page.chars if c["x0"] < left or c["x1"] > right]
+        low = [c["text"] for c in page.chars if c["bottom"] > page.height + 0.5]
+        assert not outside and not low, f"page {page.page_number}: {''.join(outside)[:60]}"

@@ -12,19 +12,19 @@ from pathlib import Path
 import pytest
 import yaml
 from conftest import ASSETS
+from fitcheck import misfits, plan_fits
 from lxml import etree
 from PIL import Image
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.util import Emu, Inches
-from test_deck import _misfits
 
 from rolereport.brand.load import load_brand
 from rolereport.content.model import Slide
 from rolereport.deck.writer import plan_slides, render_deck
 from rolereport.plan.slides import Frames, LayoutFrame, Slot
-from rolereport.text.measure import Box, Measure
+from rolereport.text.measure import Box
 
 SIZE = (10.0, 5.625)  # the old 16:9 size: not one rolereport picks by itself
 BAR = "C00000"  # the corporate bar the template's master draws on every slide
@@ -184,7 +184,7 @@ def test_text_goes_into_the_layouts_placeholders_and_none_is_left_empty(prs):
 
 
 def test_every_text_frame_fits_its_placeholder_or_box_on_the_template(prs, corporate):
-    assert _misfits(prs, corporate, _footer_top(prs)) == []
+    assert misfits(prs, corporate, _footer_top(prs)) == []
 
 
 def test_nothing_reaches_below_the_slide_or_over_its_edges(prs):
@@ -220,9 +220,10 @@ def test_bullets_beside_a_chart_take_the_templates_two_column_layout(report, cor
     )
     chart = next(sh for sh in two.shapes if sh.name.startswith("Chart"))
     assert chart.left >= layout_right.left
-    assert _misfits(prs, corporate, _footer_top(prs)) == []
+    assert misfits(prs, corporate, _footer_top(prs)) == []
 
 
+@pytest.mark.uncached
 def test_a_template_deck_is_the_same_bytes_every_time(report, corporate, deck):
     assert render_deck(report, corporate).data == deck.data
 
@@ -306,8 +307,7 @@ def test_the_plan_on_a_template_fills_its_placeholders_at_its_size(short, corpor
     assert texts["body"].box == body and texts["kicker"].slot is None
     assert (texts["footer"].slot, texts["page"].slot) == (11, 12)
     assert texts["kicker"].align == "center"  # as the title it sits on
-    m = Measure(corporate.font.regular, corporate.font.bold)
     for p in plan:
         for t in p.texts:
-            assert m.fits(t.paras, t.box), (p.title, t.role)
+            assert plan_fits(corporate, t.paras, t.box), (p.title, t.role)
             assert t.box.x + t.box.w <= SIZE[0] and t.box.y + t.box.h <= SIZE[1]

@@ -17,3 +17,9 @@ def test_ink_on_the_default_role_colours_meets_wcag_aa_for_body_text():
 def test_mix_moves_a_colour_toward_another():
     assert mix("#000000", "#FFFFFF", 0.5) == "#808080"
     assert mix("#1F3A5F", "#FFFFFF", 0) == "#1F3A5F"
+
+
+def test_ink_on_a_coloured_fill_is_black_or_white_by_contrast():
+    assert ink("#E69F00") == "#000000"  # orange: black reads better
+    assert ink("#0072B2") == "#FFFFFF"
+    assert ink("#1F3A5F") == "#FFFFFF"
