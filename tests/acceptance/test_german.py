@@ -9,7 +9,7 @@ from pptx import Presentation
 from pypdf import PdfReader
 
 from rolereport import build_report, load_dataset, render_deck, render_handout
-from rolecharts_of(report).draw import drawn_figure as _figure
+from rolereport.charts.draw import drawn_figure as _figure
 from rolereport.data.advice import dataset_warnings
 from rolereport.text.formats import money
 from rolereport.text.labels import label_set
