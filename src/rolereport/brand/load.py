@@ -16,7 +16,15 @@ from .logo import logo_aspect
 from .template import read_template
 from .theme import Layouts, Theme
 
-_OWN_KEYS = ("role_colors", "footer", "paper", "deck_font", "pptx_template", "pptx_layouts")
+_OWN_KEYS = (
+    "role_colors",
+    "footer",
+    "paper",
+    "deck_font",
+    "deck_charts",
+    "pptx_template",
+    "pptx_layouts",
+)
 _LAYOUT_KEYS = ("title", "content", "two", "section")
 # Okabe-Ito colours: distinct for colour-blind readers and, in this order, in grayscale.
 _ROLE_FALLBACK = ("#0072B2", "#E69F00", "#009E73", "#CC79A7")
@@ -65,6 +73,9 @@ def _theme(r: BrandReader) -> Theme:
     paper = own.get("paper", "letter")
     if paper not in ("letter", "a4"):
         raise r.fail("defaults.rolereport.paper", f"'{paper}' is not letter or a4")
+    deck_charts = own.get("deck_charts", "native")
+    if deck_charts not in ("native", "picture"):
+        raise r.fail("defaults.rolereport.deck_charts", f"'{deck_charts}' is not native or picture")
     large, small, alt = _logos(r)
     name = _name(r)
     template, layouts, data = _template(r, own)
@@ -95,6 +106,7 @@ def _theme(r: BrandReader) -> Theme:
         warnings=tuple(dict.fromkeys(r.warnings)),
         template_pptx=read_template(data, layouts) if template else None,
         logo_ratio=logo_aspect(small) if small else 1.0,
+        deck_charts=deck_charts,
     )
 
 

@@ -53,10 +53,13 @@ def render_handout(report: Report, theme: Theme, paper: str = "letter") -> Rende
     return render(report, theme, paper)  # type: ignore[arg-type]
 
 
-def render_deck(report: Report, theme: Theme, aspect: str = "16:9") -> Rendered:
+def render_deck(
+    report: Report, theme: Theme, aspect: str = "16:9", charts: str | None = None
+) -> Rendered:
+    """The deck; `charts` native or picture (None: the brand's choice)."""
     from ..deck.writer import render_deck as render
 
-    return render(report, theme, aspect)  # type: ignore[arg-type]
+    return render(report, theme, aspect, charts or theme.deck_charts)  # type: ignore[arg-type]
 
 
 def render_guide(
@@ -126,6 +129,7 @@ def build(
         kinds,
         paper or theme.paper,
         aspect,
+        opts.deck_charts or theme.deck_charts,
         source_date_epoch(),
         files=theme_files(theme),
     )
@@ -141,7 +145,7 @@ def build(
         jobs["pdf"] = partial(render_handout, report, theme, paper or theme.paper)
     if "pptx" in only:
         say("Building the deck (PowerPoint)")
-        jobs["pptx"] = partial(render_deck, report, theme, aspect)
+        jobs["pptx"] = partial(render_deck, report, theme, aspect, opts.deck_charts)
     if "guide" in only:
         say("Writing the facilitator guide (PDF)")
         jobs["guide"] = partial(render_guide, report, theme, paper or theme.paper, aspect)

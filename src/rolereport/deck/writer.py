@@ -18,13 +18,18 @@ from .shapes import SlideWriter, emu
 __all__ = ["PlannedSlide", "deck_plan", "plan_slides", "render_deck"]
 
 
-def render_deck(report: Report, theme: Theme, aspect: Aspect = "16:9") -> Rendered:
-    """The deck as PPTX bytes (same input, same bytes), with warnings and the slide count.
+def render_deck(
+    report: Report, theme: Theme, aspect: Aspect = "16:9", charts: str = "native"
+) -> Rendered:
+    """The deck as PPTX bytes (same input, same bytes), with warnings and the slide count;
+    `charts` native (PowerPoint charts, editable) or picture (matplotlib PNGs).
     Raises ValueError for an unknown aspect or a chart that cannot be drawn, BrandError for
     a logo that cannot be used."""
+    if charts not in ("native", "picture"):
+        raise ValueError(f"charts must be native or picture, not {charts!r}")
     plan = deck_plan(report, theme, aspect)
     prs = _presentation(theme, aspect)
-    writer = SlideWriter(prs, report, theme, own_look=not theme.template)
+    writer = SlideWriter(prs, report, theme, own_look=not theme.template, charts=charts)
     for planned in plan:
         writer.add(planned)
     set_properties(prs, report, theme)
