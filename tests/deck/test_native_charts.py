@@ -49,7 +49,7 @@ def _workbook(frame):
 
 
 def test_the_pay_range_chart_holds_each_roles_percentiles_as_series_and_in_its_workbook(made):
-    dataset, theme, report, prs = made
+    dataset, _theme, _report, prs = made
     frame = next(f for n, f in _charts(prs).items() if n.startswith("Chart: Annual pay"))
     chart = frame.chart
     assert chart.chart_type == XL_CHART_TYPE.BAR_CLUSTERED
@@ -72,7 +72,7 @@ def test_the_pay_range_chart_holds_each_roles_percentiles_as_series_and_in_its_w
 
 
 def test_the_outlook_is_two_charts_of_growth_and_openings_per_role(made):
-    dataset, theme, report, prs = made
+    dataset, _theme, _report, prs = made
     frames = [sh for s in prs.slides for sh in s.shapes if sh.name.startswith("Chart: Job")]
     assert len(frames) == 2
     growth, openings = (list(f.chart.plots[0].series[0].values) for f in frames)
