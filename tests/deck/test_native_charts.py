@@ -146,3 +146,41 @@ def test_an_unknown_deck_chart_mode_is_named_by_its_option():
     with pytest.raises(InputError) as caught:
         BuildOptions(deck_charts="png")
     assert str(caught.value) == "deck_charts: 'png' is not native or picture"
+
+
+def test_the_pay_slides_key_names_the_marks_each_mode_draws():
+    report, theme = build_report(load_dataset(None)), load_brand(None)
+
+    def captions(mode):
+        prs = Presentation(BytesIO(render_deck(report, theme, "16:9", mode).data))
+        return " ".join(sh.text_frame.text for s in prs.slides for sh in s.shapes
+                        if sh.name == "Caption")  # fmt: skip
+
+    native, picture = captions("native"), captions("picture")
+    assert "Pale bar: 10th to 90th percentile." in native and "Dot: median." not in native
+    assert "Thin line: 10th to 90th percentile." in picture and "Dot: median." in picture
+
+
+def test_a_brand_may_choose_pictures_and_the_build_option_wins(tmp_path):
+    from rolereport.build.pipeline import build
+
+    (tmp_path / "brand.yml").write_text("defaults:\n  rolereport:\n    deck_charts: picture\n")
+
+    def kinds(**mode):
+        (deck,) = build(None, tmp_path, tmp_path / "out", only=("pptx",), force=True, **mode).paths
+        prs = Presentation(deck)
+        return {sh.shape_type for s in prs.slides for sh in s.shapes if sh.name.startswith("Chart")}
+
+    assert kinds() == {MSO_SHAPE_TYPE.PICTURE}
+    assert MSO_SHAPE_TYPE.CHART in kinds(deck_charts="native")
+
+
+def test_an_unknown_brand_chart_mode_is_named_by_its_key(tmp_path):
+    from rolereport.errors import BrandError
+
+    (tmp_path / "brand.yml").write_text("defaults:\n  rolereport:\n    deck_charts: pictures\n")
+    with pytest.raises(BrandError) as caught:
+        load_brand(tmp_path)
+    assert "defaults.rolereport.deck_charts: 'pictures' is not native or picture" in str(
+        caught.value
+    )

@@ -7,7 +7,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -110,6 +110,8 @@ def build(
     dataset = data if isinstance(data, Dataset) else load_dataset(data)
     say("Reading the brand")
     theme = assets if isinstance(assets, Theme) else load_brand(assets)
+    if opts.deck_charts:  # the flag wins over the brand; the plan and the guide follow it
+        theme = replace(theme, deck_charts=opts.deck_charts)
     check_epoch()
     check_glyphs(
         dataset, theme, "data" if isinstance(data, Dataset) else str(data or DEFAULT_DATASET)
@@ -129,7 +131,7 @@ def build(
         kinds,
         paper or theme.paper,
         aspect,
-        opts.deck_charts or theme.deck_charts,
+        theme.deck_charts,
         source_date_epoch(),
         files=theme_files(theme),
     )
@@ -145,7 +147,7 @@ def build(
         jobs["pdf"] = partial(render_handout, report, theme, paper or theme.paper)
     if "pptx" in only:
         say("Building the deck (PowerPoint)")
-        jobs["pptx"] = partial(render_deck, report, theme, aspect, opts.deck_charts)
+        jobs["pptx"] = partial(render_deck, report, theme, aspect)
     if "guide" in only:
         say("Writing the facilitator guide (PDF)")
         jobs["guide"] = partial(render_guide, report, theme, paper or theme.paper, aspect)
