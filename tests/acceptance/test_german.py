@@ -101,6 +101,8 @@ def test_the_german_deck_shows_german_numbers_labels_notes_and_alt_text(german):
                 texts += [c.text for row in shape.table.rows for c in row.cells]
             if shape.shape_type == 13:  # picture
                 alts.append(shape._element.nvPicPr.cNvPr.get("descr"))
+            if getattr(shape, "has_chart", False):  # a native chart
+                alts.append(shape.element.nvGraphicFramePr.cNvPr.get("descr"))
         notes.append(slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else "")
     shown, said, described = "\n".join(texts), "\n".join(notes), "\n".join(alts)
     assert money(145080, "USD", "de_DE") in shown  # with Babel's no-break space

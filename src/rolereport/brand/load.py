@@ -80,6 +80,10 @@ def _theme(r: BrandReader) -> Theme:
     if paper not in ("letter", "a4"):
         r.fail("defaults.rolereport.paper", f"'{paper}' is not letter or a4")
         paper = "letter"
+    deck_charts = own.get("deck_charts", "native")
+    if deck_charts not in ("native", "picture"):
+        r.fail("defaults.rolereport.deck_charts", f"'{deck_charts}' is not native or picture")
+        deck_charts = "native"
     large, small, alt = _logos(r)
     name = _name(r)
     template, layouts, data = _template(r, own)
@@ -111,6 +115,7 @@ def _theme(r: BrandReader) -> Theme:
         # read only from a brand without problems: each is reported, and no Theme is made
         template_pptx=read_template(data, layouts) if template and not r.problems else None,
         logo_ratio=logo_aspect(small) if small and not r.problems else 1.0,
+        deck_charts=deck_charts,
     )
 
 

@@ -106,6 +106,7 @@ class Rolereport(_Own):
     footer: str | None = None
     paper: Literal["letter", "a4"] = "letter"
     deck_font: str | None = None
+    deck_charts: Literal["native", "picture"] = "native"
     pptx_template: str | None = None
     pptx_layouts: dict[str, str] = Field(default_factory=dict)
 

@@ -57,6 +57,7 @@ class Theme:
     warnings: tuple[str, ...] = ()
     template_pptx: Template | None = None  # the template checked and read, once per load
     logo_ratio: float = 1.0  # the small logo's width over its height, as it is shown
+    deck_charts: str = "native"  # native PowerPoint charts, or picture (matplotlib PNGs)
 
     def role_color(self, index: int) -> str:
         """The colour of the role at `index` in the report's order."""

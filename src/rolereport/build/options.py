@@ -13,6 +13,7 @@ Output = Literal["pdf", "pptx", "guide"]
 OUTPUTS: tuple[Output, ...] = ("pdf", "pptx", "guide")
 PAPERS = ("letter", "a4")
 ASPECTS = ("16:9", "4:3")
+DECK_CHARTS = ("native", "picture")
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class BuildOptions:
     only: tuple[Output, ...] = OUTPUTS  # the documents to build
     paper: str | None = None  # letter or a4; None: the brand's
     aspect: str | None = None  # 16:9 or 4:3; None: 16:9 (a template sets its own)
+    deck_charts: str | None = None  # native or picture; None: the brand's, else native
     parallel: bool = True  # render the documents side by side where that pays
     force: bool = False  # build even when nothing changed since the last build
 
@@ -35,6 +37,10 @@ class BuildOptions:
             problems.append(Problem("", "paper", f"'{self.paper}' is not letter or a4"))
         if self.aspect not in (None, *ASPECTS):
             problems.append(Problem("", "aspect", f"'{self.aspect}' is not 16:9 or 4:3"))
+        if self.deck_charts not in (None, *DECK_CHARTS):
+            problems.append(
+                Problem("", "deck_charts", f"'{self.deck_charts}' is not native or picture")
+            )
         unknown = [k for k in self.only if k not in OUTPUTS]
         if unknown or not self.only:
             listed = ", ".join(map(repr, unknown)) or "nothing"

@@ -7,7 +7,7 @@ import os
 import tempfile
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -52,10 +52,13 @@ def render_handout(report: Report, theme: Theme, paper: str = "letter") -> Rende
     return render(report, theme, paper)  # type: ignore[arg-type]
 
 
-def render_deck(report: Report, theme: Theme, aspect: str = "16:9") -> Rendered:
+def render_deck(
+    report: Report, theme: Theme, aspect: str = "16:9", charts: str | None = None
+) -> Rendered:
+    """The deck; `charts` native or picture (None: the brand's choice)."""
     from ..deck.writer import render_deck as render
 
-    return render(report, theme, aspect)  # type: ignore[arg-type]
+    return render(report, theme, aspect, charts or theme.deck_charts)  # type: ignore[arg-type]
 
 
 def render_guide(
@@ -104,6 +107,8 @@ def build(
     aspect = opts.aspect or "16:9"
     inputs = read_inputs(data, assets, say)  # the checks `rolereport check` makes
     dataset, theme, warnings = inputs.dataset, inputs.theme, inputs.warnings
+    if opts.deck_charts:  # the flag wins over the brand; the plan and the guide follow it
+        theme = replace(theme, deck_charts=opts.deck_charts)
     lap("load")
     say("Writing the content")
     report = build_report(dataset)
@@ -117,6 +122,7 @@ def build(
         kinds,
         paper or theme.paper,
         aspect,
+        theme.deck_charts,
         source_date_epoch(),
         files=theme_files(theme),
     )

@@ -71,6 +71,12 @@ def _parser() -> argparse.ArgumentParser:
         choices=("16:9", "4:3"),
         help="deck shape (default 16:9; a template sets its own)",
     )
+    b.add_argument(
+        "--deck-charts",
+        choices=("native", "picture"),
+        help="deck charts as native PowerPoint charts people can edit (default, unless the "
+        "brand says otherwise) or as pictures, for viewers that do not show native charts",
+    )
     b.add_argument("--timings", action="store_true", help="print how long each stage took")
     b.add_argument(
         "--force",
@@ -197,7 +203,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _options(args: argparse.Namespace) -> BuildOptions:
     """The output folder, outputs, paper, aspect and --force that every kind of build takes."""
     only = tuple(args.only) if args.only else OUTPUTS
-    return BuildOptions(args.out, only, args.paper, args.aspect, force=args.force)
+    charts = getattr(args, "deck_charts", None)
+    return BuildOptions(
+        args.out, only, args.paper, args.aspect, deck_charts=charts, force=args.force
+    )
 
 
 def _build(args: argparse.Namespace) -> int:

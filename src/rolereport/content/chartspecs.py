@@ -41,20 +41,22 @@ def pay_range(d: Dataset, cite: Cite, t: Language) -> ChartSpec:
         panels=(Panel("", tuple(data)),),
         unit="money",
         note=_pay_key(d, t),
+        deck_note=_pay_key(d, t, "_native"),
         cites=cites,
         numbers=t.numbers(),
     )
 
 
-def _pay_key(d: Dataset, t: Language) -> str:
-    """How to read the pay chart, naming only the marks it draws."""
+def _pay_key(d: Dataset, t: Language, native: str = "") -> str:
+    """How to read the pay chart, naming only the marks it draws (`native`: "_native" for
+    the deck's PowerPoint chart, whose marks are bars and a label)."""
     salaries = [r.salary for r in d.roles]
     key = []
     if any(s.p10 is not None and s.p90 is not None for s in salaries):
-        key.append(t("pay_key_range"))
+        key.append(t(f"pay_key_range{native}"))
     if any(s.p25 is not None and s.p75 is not None for s in salaries):
-        key.append(t("pay_key_quartiles"))
-    return " ".join([*key, t("pay_key_median")])
+        key.append(t(f"pay_key_quartiles{native}"))
+    return " ".join([*key, t(f"pay_key_median{native}")])
 
 
 def pay_location(d: Dataset, cite: Cite, t: Language) -> ChartSpec | None:

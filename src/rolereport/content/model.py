@@ -137,6 +137,7 @@ class ChartSpec:
     panels: tuple[Panel, ...]
     unit: Literal["money", "money_hour", "percent", "count", "weight", "none"] = "none"
     note: str = ""  # shown under the chart (e.g. "The article's figures, not BLS data")
+    deck_note: str = ""  # the note under a native deck chart whose marks differ ("" = note)
     axis: str = ""  # the value axis title, for the kinds that draw one (skills)
     cites: Cites = ()
     numbers: Numbers = field(default_factory=Numbers.english)

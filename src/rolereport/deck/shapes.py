@@ -33,6 +33,7 @@ from ..plan.model import PlannedSlide, Text, Visual
 from ..text.measure import INSET, Box, Para
 from .frames import layouts_by_name
 from .logo import logo_aspect, logo_image
+from .nativecharts import NATIVE_KINDS, add_native_chart
 
 # LibreOffice (after Unicode's line-breaking rules) may break between two plus signs,
 # leaving "C+" at a line's end; the plan measured "C++" as one word.
@@ -62,8 +63,11 @@ class SlideWriter:
     """Draws planned slides onto a presentation: a template's placeholders filled, or text
     boxes and our own decoration on a blank one."""
 
-    def __init__(self, prs, report: Report, theme: Theme, own_look: bool) -> None:
+    def __init__(
+        self, prs, report: Report, theme: Theme, own_look: bool, charts: str = "native"
+    ) -> None:
         self.prs, self.r, self.t, self.own = prs, report, theme, own_look
+        self.charts = charts  # native: PowerPoint charts; picture: matplotlib's PNGs
         self.w = Emu(prs.slide_width).inches
         self.layouts = layouts_by_name(prs)
         self.roles = tuple(r.id for r in report.roles)
@@ -153,6 +157,9 @@ class SlideWriter:
     def _chart(self, slide, v: Visual) -> None:
         spec, b = v.chart, v.box
         assert spec is not None
+        if self.charts == "native" and spec.kind in NATIVE_KINDS:
+            add_native_chart(slide, spec, self.t, self.roles, b)
+            return
         png = render_chart(spec, self.t, self.roles, (b.w, b.h), "png", dpi=CHART_DPI)
         pic = slide.shapes.add_picture(BytesIO(png), *(emu(x) for x in (b.x, b.y, b.w, b.h)))
         pic.name = f"Chart: {spec.title}"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from io import BytesIO
 from typing import Any
 
@@ -18,13 +19,20 @@ from .shapes import SlideWriter, emu
 __all__ = ["PlannedSlide", "deck_plan", "plan_slides", "render_deck"]
 
 
-def render_deck(report: Report, theme: Theme, aspect: Aspect = "16:9") -> Rendered:
-    """The deck as PPTX bytes (same input, same bytes), with warnings and the slide count.
+def render_deck(
+    report: Report, theme: Theme, aspect: Aspect = "16:9", charts: str | None = None
+) -> Rendered:
+    """The deck as PPTX bytes (same input, same bytes), with warnings and the slide count;
+    `charts` native (PowerPoint charts, editable) or picture (matplotlib PNGs); None: the
+    theme's choice.
     Raises ValueError for an unknown aspect or a chart that cannot be drawn, BrandError for
     a logo that cannot be used."""
+    if charts not in (None, "native", "picture"):
+        raise ValueError(f"charts must be native or picture, not {charts!r}")
+    theme = replace(theme, deck_charts=charts or theme.deck_charts)  # the plan's captions too
     plan = deck_plan(report, theme, aspect)
     prs = _presentation(theme, aspect)
-    writer = SlideWriter(prs, report, theme, own_look=not theme.template)
+    writer = SlideWriter(prs, report, theme, own_look=not theme.template, charts=theme.deck_charts)
     for planned in plan:
         writer.add(planned)
     set_properties(prs, report, theme)

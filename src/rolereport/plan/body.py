@@ -211,7 +211,8 @@ def chart(p: Planner, spec: ChartSpec, box: Box, inset: float) -> tuple[Visual, 
     area = Box(box.x + inset, box.y, box.w - 2 * inset, box.h)
     form = "chart_source_many" if len(spec.cites) > 1 else "chart_source_one"
     source = p.r.words.fill(form, marks=cite_mark(spec.cites))
-    caption = tidy(" ".join(x for x in (spec.note, source if spec.cites else "") if x))
+    note = spec.deck_note if p.native_charts and spec.deck_note else spec.note
+    caption = tidy(" ".join(x for x in (note, source if spec.cites else "") if x))
     if not caption:
         return Visual(area, chart=spec), []
     inner = (area.w - 2 * INSET) * 72

@@ -78,6 +78,7 @@ class Planner:
         logo_aspect: float,
     ) -> None:
         self.r, self.frames = report, frames
+        self.native_charts = theme is None or theme.deck_charts == "native"
         self.w, self.h = frames.size if frames else (SLIDE_WIDTH[aspect], SLIDE_HEIGHT)
         self.k = self.h / SLIDE_HEIGHT  # vertical geometry and type scale with the height
         self.m = Measure(theme.font.regular, theme.font.bold) if theme else Measure()
