@@ -15,6 +15,7 @@ from .page import Logo, cover_band, pdf_meta, start_pdf, typeset
 from .setup import glyph_warnings
 from .style import grid, tint
 from .tables import table
+from .tagging import tag
 
 CONTENTS_GAP, PAGE_NUMBER_W = 0.4 * inch, 24  # the cover's two-column list of contents
 
@@ -50,6 +51,9 @@ class _Contents(Flowable):
         super().__init__()
         self.titles = [(f"sec-{s.id}", s.title) for s in report.sections]
         self.blocks, self.pages = blocks, pages
+        toc = blocks.tree.add("TOC")  # the entries, read down one column then the next
+        self.entries = [toc.add("TOCI") for _ in self.titles]
+        blocks.tree.names.update(self.titles)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         b, half = self.blocks, (len(self.titles) + 1) // 2
@@ -58,6 +62,8 @@ class _Contents(Flowable):
             row, col = rows[i % half], 3 * (i // half)
             row[col] = Para(f'<a href="#{key}">{b.rich(title)}</a>', b.st["box"])
             row[col + 1] = Para(str(self.pages.get(key, "")), b.st["toc_page"])
+            tag(row[col], self.entries[i].add("P"))
+            tag(row[col + 1], self.entries[i].add("P"))
         w, line = (aw - CONTENTS_GAP) / 2 - PAGE_NUMBER_W, tint(b.theme.primary, 0.25)
         widths = [w, PAGE_NUMBER_W, CONTENTS_GAP, w, PAGE_NUMBER_W]
         self.grid = grid(

@@ -13,6 +13,7 @@ from reportlab.platypus import Paragraph as Para
 from ..content.model import Table
 from ..text.formats import words
 from .style import ALL, CELL_PT, LEFT_RULE, ZEBRA, grid, ink, tint
+from .tagging import tag_table
 
 if TYPE_CHECKING:
     from .blocks import Blocks
@@ -47,6 +48,7 @@ def table(b: Blocks, t: Table, key: str) -> list[Flowable]:
         if (role := b.role_of(r[0])) is not None:
             color = HexColor(b.theme.role_color(role))
             cmds.append(("LINEBEFORE", (0, y), (0, y), LEFT_RULE, color))
+    tag_table(b.tree, head, body)
     widths = _col_widths(rows, bool(t.role_columns), b.width, b.fonts.bold)
     flow = grid([head, *body], widths, b.fonts.regular, *cmds, pad=CELL_PAD, repeatRows=1)
     flow.spaceAfter = 12
