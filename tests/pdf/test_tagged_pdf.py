@@ -7,6 +7,7 @@ import re
 import subprocess
 import sys
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
@@ -14,8 +15,8 @@ import pikepdf
 import pytest
 from conftest import ROOT, require_tool
 
-from rolereport import build, packaged_datasets
-from rolereport.content.model import Figure
+from rolereport import build, packaged_datasets, render_handout
+from rolereport.content.model import Figure, Paragraph, Table
 
 KINDS = ("handout", "guide")
 MARGIN_TOP, MARGIN_BOTTOM = 0.95 * 72, 0.85 * 72  # the running header and footer live here
@@ -191,3 +192,30 @@ def test_tagging_keeps_the_bytes_reproducible(built, dataset, tmp_path):
     build(dataset, None, tmp_path, only=("pdf",), parallel=False)
     again = next(tmp_path.glob("*-handout.pdf")).read_bytes()
     assert again == built["handout"].read_bytes()
+
+
+def test_a_paragraph_and_a_table_running_onto_the_next_page_stay_one_element(
+    tmp_path, report, theme
+):
+    long_text = " ".join(["The counsellor reads this sentence aloud to the group."] * 90)
+    rows = tuple((f"Row {n}", f"Value {n}") for n in range(70))
+    blocks = (Paragraph(long_text), Table(("Label", "Value"), rows, caption="Long table"))
+    section = replace(report.sections[0], blocks=blocks, new_page=True)
+    path = tmp_path / "long.pdf"
+    path.write_bytes(render_handout(replace(report, sections=(section,)), theme).data)
+    texts = _marked_text(path)
+    with pikepdf.open(path) as pdf:
+        pages = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
+        elems = [e for e, _ in _elements(pdf)]
+        para = next(e for e in elems if _text(e, pages, texts).startswith("The counsellor"))
+        assert {int(k.Pg.objgen == para.Pg.objgen) for k in para.K[1:]} == {0}  # next page
+        assert _text(para, pages, texts).replace(" ", "") == long_text.replace(" ", "")
+        table = [e for e in elems if e.S == "/Table"][-1]  # after the cover's
+        assert len(table.K[1].K) == len(rows)  # every body row, whichever page it is on
+        heads = [_text(h, pages, texts) for h in table.K[0].K.K]
+        assert heads == ["Label", "Value"]  # once, though printed on every page
+    with pdfplumber.open(path) as pdf:  # the header row repeated on the next page
+        repeated = [c for c in pdf.pages[-1].chars if c.get("mcid") is None]
+        assert "Label" in "".join(c["text"] for c in repeated)
+    done = subprocess.run([sys.executable, "-m", "pdfua", "check", str(path)], check=False)
+    assert done.returncode == 0
