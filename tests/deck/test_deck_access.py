@@ -116,3 +116,34 @@ def test_table_text_is_readable_on_its_cell_colour(decks):
                         size = int(rpr.get("sz")) / 100
                         large = size >= 18 or (size >= 14 and rpr.get("b") == "1")
                         assert contrast(ink, _fill(cell)) >= (3 if large else 4.5), where
+
+
+def _under(slide, shape, background: str) -> str:
+    """The colour behind a shape's middle: the last filled rectangle there, else the page."""
+    x, y = shape.left + shape.width // 2, shape.top + shape.height // 2
+    fill = background
+    for s in slide.shapes:
+        if s.shape_id == shape.shape_id:
+            break
+        inside = s.left <= x <= s.left + s.width and s.top <= y <= s.top + s.height
+        color = s._element.xpath("./p:spPr/a:solidFill/a:srgbClr")
+        if inside and color and is_decorative(s):
+            fill = "#" + color[0].get("val")
+    return fill
+
+
+def test_slide_text_is_readable_on_what_is_behind_it(decks):
+    for where, slide, theme in _slides(decks):
+        for shape in slide.shapes:
+            if not shape.has_text_frame or is_decorative(shape):
+                continue
+            fill = _under(slide, shape, theme.background)
+            for run in shape._element.iter(qn("a:r")):
+                rpr = run.find(qn("a:rPr"))
+                color = rpr.find(f"{qn('a:solidFill')}/{qn('a:srgbClr')}")
+                if color is None or not run.findtext(qn("a:t")).strip():
+                    continue
+                size = int(rpr.get("sz", "1800")) / 100
+                large = size >= 18 or (size >= 14 and rpr.get("b") == "1")
+                ratio = contrast("#" + color.get("val"), fill)
+                assert ratio >= (3 if large else 4.5), f"{where}: {shape.name} {ratio:.2f}"
