@@ -219,3 +219,17 @@ def test_a_paragraph_and_a_table_running_onto_the_next_page_stay_one_element(
         assert "Label" in "".join(c["text"] for c in repeated)
     done = subprocess.run([sys.executable, "-m", "pdfua", "check", str(path)], check=False)
     assert done.returncode == 0
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_list_items_have_their_bullet_or_number_as_a_label_before_the_body(built, kind):
+    texts = _marked_text(built[kind])
+    with pikepdf.open(built[kind]) as pdf:
+        pages = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
+        items = [e for e, _ in _elements(pdf) if e.S == "/LI"]
+        assert len(items) > 10
+        for li in items:
+            label, body = li.K
+            assert (label.S, body.S) == ("/Lbl", "/LBody")
+            assert re.fullmatch(r"•|\d+\.|\[\d+\]", _text(label, pages, texts))
+            assert _text(body, pages, texts).strip()

@@ -19,7 +19,7 @@ from .page import Page, cover_band, pdf_meta, start_pdf, typeset
 from .setup import glyph_warnings
 from .style import LEFT_RULE, TINT, ZEBRA, tint
 from .tables import table
-from .tagging import tag, tag_list
+from .tagging import list_body, tag, tag_list
 
 SLIDE_GAP = 18  # points between one slide's entry and the next
 MARK_INDENT = 22  # room for "10." and "[4]" before a key point
@@ -113,9 +113,9 @@ def _questions(sheet: RunSheet, b: Blocks) -> list[Flowable]:
     out.append(b.para(sheet.questions_intro))
     asked = b.tree.add("L")
     for n, q in enumerate(sheet.questions, 1):
-        item = asked.add("LI").add("LBody")
+        item = list_body(asked)
         ask = Para(f"<b>{b.rich(q.text)}</b>", st["question"], bulletText=f"{n}.")
-        tag(ask, item.add("P"))
+        tag(ask, item.add("P", label=item.attrs.pop("label")))
         ask.keepWithNext = 1
         prompt = Para(b.rich(q.prompt, lead=sheet.words["prompt"]), st["prompt"])
         tag(prompt, item.add("P"))

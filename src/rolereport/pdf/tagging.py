@@ -104,12 +104,19 @@ def tag_table(tree: Tree, head: list[Flowable], body: list[list[Flowable]]) -> E
     return table
 
 
-def tag_list(tree: Tree, items: list[Flowable], parent: Elem | None = None) -> Elem:
-    """A /L of paragraphs with bullets or numbers: each an /LI holding its /LBody."""
-    lst = (parent or tree.root).add("L")
+def tag_list(tree: Tree, items: list[Flowable]) -> Elem:
+    """A /L of paragraphs with bullets or numbers: each an /LI of its /Lbl and /LBody."""
+    lst = tree.add("L")
     for item in items:
-        tag(item, lst.add("LI").add("LBody"))
+        tag(item, list_body(lst, bool(getattr(item, "bulletText", None))))
     return lst
+
+
+def list_body(lst: Elem, label: bool = True) -> Elem:
+    """A new /LI of `lst` with its /Lbl (when `label`), and its /LBody: the paragraph tagged
+    with it draws its bullet or number (its first text object) into the /Lbl."""
+    li = lst.add("LI")
+    return li.add("LBody", label=li.add("Lbl")) if label else li.add("LBody")
 
 
 class MarkingCanvas:
@@ -170,6 +177,19 @@ class MarkingCanvas:
 
     def _close(self) -> None:
         self._code.append("EMC")
+
+    def drawText(self, text: Any) -> None:
+        elem = self._top()
+        label = elem.attrs.pop("label", None) if elem is not None else None
+        if label is None:
+            return super().drawText(text)  # type: ignore[misc]
+        self._close()  # a paragraph's bullet is a text object of its own, before its lines
+        self.stack.append(label)
+        self._open()
+        super().drawText(text)  # type: ignore[misc]
+        self._close()
+        self.stack.pop()
+        self._open()
 
     def showPage(self) -> None:
         self._close()
