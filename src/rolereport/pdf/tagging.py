@@ -3,6 +3,7 @@ that puts what they draw in marked content (everything else is an /Artifact)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -12,6 +13,7 @@ from reportlab.platypus import Flowable
 STYLE_ROLES = {"h1": "H1", "h2": "H2"}  # a paragraph style's structure type; others are /P
 UNMARKED = ("Form", "Table", "THead", "TBody", "TR", "L", "LI", "TOC", "Document")
 ARTIFACT = "/Artifact BMC"
+_STATE = re.compile(r"q|Q|[-\d. ]+ cm")  # operators that paint nothing
 
 
 class Elem:
@@ -172,18 +174,28 @@ class MarkingCanvas:
         page = self.mcids[-1]
         elem.items.append(("mc", len(self.mcids) - 1, len(page)))
         elem.first = elem.first or elem.tree.tick()
+        self.opened = len(self._code)
         self._code.append(f"/{elem.role} <</MCID {len(page)}>> BDC")
         page.append(elem)
 
     def _close(self) -> None:
         self._code.append("EMC")
 
+    def _close_or_drop(self, elem: Elem) -> None:
+        """Close `elem`'s sequence, or take it back when it has marked only state changes."""
+        start = self.opened
+        if not all(_STATE.fullmatch(line) for line in self._code[start + 1 :]):
+            return self._close()
+        del self._code[start]
+        self.mcids[-1].pop()
+        elem.items.pop()
+
     def drawText(self, text: Any) -> None:
         elem = self._top()
         label = elem.attrs.pop("label", None) if elem is not None else None
         if label is None:
             return super().drawText(text)  # type: ignore[misc]
-        self._close()  # a paragraph's bullet is a text object of its own, before its lines
+        self._close_or_drop(elem)  # a paragraph's bullet: a text object before its lines
         self.stack.append(label)
         self._open()
         super().drawText(text)  # type: ignore[misc]
