@@ -32,7 +32,7 @@ from .figures import vector
 from .setup import Fonts, pdf_date, pin_safe_settings, register_fonts
 from .structure import write_structure
 from .style import ink, tint
-from .tagging import MarkingCanvas, Tree, tag
+from .tagging import Elem, MarkingCanvas, Tree, tag
 
 PAPER = {"letter": LETTER, "a4": A4}
 MARGIN_X = 0.75 * inch  # left and right
@@ -86,7 +86,7 @@ class Logo:
 class Band(Flowable):
     """The cover's top: the large logo, then a full-bleed colour band holding the title."""
 
-    def __init__(self, paras: list[Para], fill: str, accent: str, logo: Logo, alt: Any) -> None:
+    def __init__(self, paras: list[Para], fill: str, accent: str, logo: Logo, alt: Elem) -> None:
         super().__init__()
         self.paras, self.fill, self.accent, self.logo = paras, fill, accent, logo
         self.alt = alt  # the logo's /Figure
@@ -132,6 +132,7 @@ class Page:
         self.logo_large = Logo(theme.logo_large, font)
         self.logo_small = Logo(theme.logo_small, font)
         self.total = 0
+        self.tree = Tree()  # the tagged PDF's structure, made with the flowables
 
     def templates(self) -> list[PageTemplate]:
         """A first page without the header, then pages with it."""
@@ -232,7 +233,7 @@ def start_pdf(report: Report, theme: Theme, paper: str, heading: str) -> tuple[B
     width, _ = size = PAPER[paper]
     blocks = Blocks(report, theme, fonts, width - 2 * MARGIN_X)
     page = Page(theme, fonts.regular, size, heading, report.as_of, report.words)
-    blocks.tree = page.tree = Tree()  # the tagged PDF's structure, made with the flowables
+    blocks.tree = page.tree  # the flowables are tagged into the tree the pages are marked for
     return blocks, page
 
 
