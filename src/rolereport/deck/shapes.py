@@ -31,6 +31,7 @@ from ..plan.layout import (
 )
 from ..plan.model import PlannedSlide, Text, Visual
 from ..text.measure import INSET, Box, Para
+from .access import mark_decorative
 from .frames import layouts_by_name
 from .logo import logo_aspect, logo_image
 from .nativecharts import NATIVE_KINDS, add_native_chart
@@ -99,7 +100,7 @@ class SlideWriter:
                 ph.element.getparent().remove(ph.element)
         logo = self.t.logo_large if ps.kind == "title" else self.t.logo_small
         if logo and ps.logo:
-            self._logo(slide, logo, ps.logo)
+            self._logo(slide, logo, ps.logo, decorative=ps.kind != "title")
         if ps.notes:
             notes = slide.notes_slide.notes_text_frame
             self._paragraph(notes.paragraphs[0], Para(ps.notes, NOTES_PT), "", 1, self.t.foreground)
@@ -133,6 +134,7 @@ class SlideWriter:
         shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, 0, 0)
         _place(shape, box)
         shape.name = "Decoration"
+        mark_decorative(shape)
         shape.fill.solid()
         shape.fill.fore_color.rgb = RGBColor.from_string(color[1:])
         shape.line.fill.background()
@@ -145,14 +147,17 @@ class SlideWriter:
             tree.remove(sp)
             tree.insert(2, sp)
 
-    def _logo(self, slide, path: Path, box: Box) -> None:
-        """The logo at the box's height (narrower when wider than the box), left and top."""
+    def _logo(self, slide, path: Path, box: Box, decorative: bool = False) -> None:
+        """The logo at the box's height (narrower when wider than the box), left and top;
+        `decorative` where it repeats on every slide, as a screen reader should skip it."""
         aspect = logo_aspect(path)
         w = min(box.h * aspect, box.w)
         h = w / aspect
         pic = slide.shapes.add_picture(logo_image(path, h), emu(box.x), emu(box.y), emu(w), emu(h))
         pic.name = "Logo"
         pic.element.nvPicPr.cNvPr.set("descr", self.t.logo_alt)
+        if decorative:
+            mark_decorative(pic)
 
     def _chart(self, slide, v: Visual) -> None:
         spec, b = v.chart, v.box

@@ -30,6 +30,7 @@ from .figures import Chart, chart_drawing
 from .form import worksheet
 from .style import ALL, BOX_PAD, CITE_PT, LEFT_RULE, TINT, grid, styles, tint
 from .tables import table
+from .tagging import Tree, style_role, tag, tag_list
 
 if TYPE_CHECKING:
     from ..brand.theme import Theme
@@ -81,6 +82,7 @@ class Blocks:
         self.anchored = {r.number for r in report.sources} if has_list else set()
         self.figures, self.drawings = 0, dict[int, Drawing]()  # charts are drawn once per build
         self.chars: set[str] = set()  # every character printed, for the font coverage check
+        self.tree = Tree()  # the structure the flowables are tagged with
 
     def rich(self, text: str, cites: tuple[int, ...] = (), lead: str = "") -> str:
         """Escaped text after an optional bold lead-in, then its cite marks as links."""
@@ -98,7 +100,7 @@ class Blocks:
         return f'<a href="#{SOURCE_KEY}{n}">{n}</a>' if n in self.anchored else str(n)
 
     def para(self, text: str, style: str = "body", cites: tuple[int, ...] = ()) -> Para:
-        return Para(self.rich(text, cites), self.st[style])
+        return tag(Para(self.rich(text, cites), self.st[style]), style_role(style), self.tree)
 
     def heading(self, key: str, title: str, new_page: bool = False) -> list[Flowable]:
         """A section's start: a page break when asked (or when little room is left), its
@@ -143,6 +145,7 @@ class Blocks:
             mark = f"{n}." if b.numbered else "•"
             out.append(Para(self.rich(item.text, item.cites, item.lead), style, bulletText=mark))
             out[-1].keepWithNext = int(n == len(b.items) - 1 > 1)  # no lone last item
+        tag_list(self.tree, out[-len(b.items) :] if b.items else [])
         return out
 
     def h2(
@@ -168,6 +171,8 @@ class Blocks:
         role = self.report.role_index(c.role) if c.role else None
         color = self.theme.primary if role is None else self.theme.role_color(role)
         cells = [self.para(c.title, "box_title"), self.para(c.text, "box", c.cites)]
+        if role is not None:  # a role's card is in the outline, under its section
+            tag(cells[0], "H2", self.tree)
         box = self.box(cells, tint(color, TINT), "LINEBEFORE", LEFT_RULE, HexColor(color))
         box.spaceBefore, box.spaceAfter = 6, 10
         if role is None:
@@ -185,8 +190,9 @@ class Blocks:
         color = _esc(self.theme.heading_color, True)
         label = _esc(self.report.words.fill("figure", number=self.figures))
         number = f'<font color="{color}"><b>{label}</b></font> '
-        parts = [Para(number + self.rich(spec.title, spec.cites), self.st["caption"])]
-        parts.append(Chart(self.drawings[self.figures]))
+        caption = Para(number + self.rich(spec.title, spec.cites), self.st["caption"])
+        parts: list[Flowable] = [tag(caption, "P", self.tree)]
+        parts.append(tag(Chart(self.drawings[self.figures]), self.tree.add("Figure", alt=spec.alt)))
         if spec.note.strip():
             parts.append(self.para(spec.note.strip(), "note"))
         parts[-1].spaceAfter = self.st["note"].spaceAfter  # not a Spacer: dropped at a page end
@@ -211,6 +217,8 @@ class Blocks:
             parts += [self.url(ref.url)] if ref.url else []
             markup = f'<a name="{SOURCE_KEY}{ref.number}"/>' + " ".join(parts)
             out.append(Para(markup, self.st["source"], bulletText=f"[{ref.number}]"))
+            self.tree.names[f"{SOURCE_KEY}{ref.number}"] = f"[{ref.number}] {title}"
+        tag_list(self.tree, out)
         return out
 
     def url(self, url: str) -> str:

@@ -12,6 +12,7 @@ from reportlab.platypus import Paragraph as Para
 
 from ..content.model import Checklist
 from .style import ALL, BODY_PT, BOX_PAD, LEFT_RULE, ZEBRA, grid, tint
+from .tagging import tag
 
 if TYPE_CHECKING:
     from ..brand.theme import Theme
@@ -117,7 +118,7 @@ def worksheet(b: Blocks, c: Checklist) -> list[Flowable]:
     rows = [
         [
             Field(f"statement_{n}", item.text, theme, "check"),
-            Para(f"<b>{n}.</b>", body),
+            tag(Para(f"<b>{n}.</b>", body), "P", b.tree),
             b.para(item.text, "box"),
         ]
         for n, item in enumerate(c.items, 1)
@@ -165,7 +166,12 @@ def _tallies(b: Blocks, c: Checklist) -> list[Flowable]:
     for y, t in enumerate(c.tallies):
         box = Field(f"total_{t.role}", t.tip, b.theme, "box", TOTAL_LEN)
         rows.append(
-            [Para(b.rich(t.label), label), b.para(t.text, "box"), b.para(c.total_label, "box"), box]
+            [
+                tag(Para(b.rich(t.label), label), "P", b.tree),
+                b.para(t.text, "box"),
+                b.para(c.total_label, "box"),
+                box,
+            ]
         )
         color = HexColor(b.theme.role_color(b.report.role_index(t.role)))
         cmds.append(("LINEBEFORE", (0, y), (0, y), LEFT_RULE, color))

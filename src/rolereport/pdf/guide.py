@@ -19,6 +19,7 @@ from .page import Page, cover_band, pdf_meta, start_pdf, typeset
 from .setup import glyph_warnings, safely
 from .style import LEFT_RULE, TINT, ZEBRA, tint
 from .tables import table
+from .tagging import list_body, tag, tag_list
 
 SLIDE_GAP = 18  # points between one slide's entry and the next
 MARK_INDENT = 22  # room for "10." and "[4]" before a key point
@@ -64,7 +65,7 @@ def _cover(sheet: RunSheet, b: Blocks, page: Page) -> list[Flowable]:
         Spacer(1, 22),
         b.para(sheet.intro, "lead"),
         Anchor("sec-run-sheet", title, 0),
-        *b.h2(title, "run-sheet"),
+        *[tag(f, "H1", b.tree) for f in b.h2(title, "run-sheet")],  # level 0 in the outline
         *table(b, sheet.table, "run-sheet-table"),
     ]
 
@@ -83,17 +84,18 @@ def _slide(
     words: Mapping[str, str],
 ) -> list[Flowable]:
     """One slide: its number and title, when and how long, what it shows, what to say."""
-    head = Para(b.rich(s.heading), st["slide"])
-    top: list[Flowable] = [head, Para(b.rich(s.timing), st["timing"])]
+    head = tag(Para(b.rich(s.heading), st["slide"]), "H2", b.tree)
+    top: list[Flowable] = [head, tag(Para(b.rich(s.timing), st["timing"]), "P", b.tree)]
     if s.points:
-        top.append(Para(b.rich(words["on_slide"]), st["label"]))
+        top.append(tag(Para(b.rich(words["on_slide"]), st["label"]), "P", b.tree))
         for p in s.points:
             style = st["point" if p.mark == "•" else "marked"]
             top.append(Para(b.rich(p.text, p.cites), style, bulletText=p.mark))
+        tag_list(b.tree, top[-len(s.points) :])
     # The label and the notes are one paragraph: a page break never leaves the label alone.
     color = quoteattr(b.theme.heading_color)
     label = f"<font color={color}><b>{b.rich(words['notes'])}</b></font><br/>"
-    notes = Para(label + b.rich(s.notes or words["no_notes"]), b.st["box"])
+    notes = tag(Para(label + b.rich(s.notes or words["no_notes"]), b.st["box"]), "P", b.tree)
     fill, rule = tint(b.theme.primary, ZEBRA), HexColor(b.theme.primary)
     box = b.box([notes], fill, "LINEBEFORE", LEFT_RULE, rule)
     box.spaceBefore, box.spaceAfter = 4, SLIDE_GAP
@@ -110,10 +112,14 @@ def _questions(sheet: RunSheet, b: Blocks) -> list[Flowable]:
     st = _styles(b)
     out = b.heading("discussion", sheet.words["discussion"])
     out.append(b.para(sheet.questions_intro))
+    asked = b.tree.add("L")
     for n, q in enumerate(sheet.questions, 1):
+        item = list_body(asked)
         ask = Para(f"<b>{b.rich(q.text)}</b>", st["question"], bulletText=f"{n}.")
+        tag(ask, item.add("P", label=item.attrs.pop("label")))
         ask.keepWithNext = 1
         prompt = Para(b.rich(q.prompt, lead=sheet.words["prompt"]), st["prompt"])
+        tag(prompt, item.add("P"))
         out += [ask, prompt]
     return out
 

@@ -18,6 +18,7 @@ from .page import Logo, cover_band, pdf_meta, start_pdf, typeset
 from .setup import glyph_warnings, safely
 from .style import grid, tint
 from .tables import table
+from .tagging import tag
 
 CONTENTS_GAP, PAGE_NUMBER_W = 0.4 * inch, 24  # the cover's list of contents, in columns
 STUB = 0.3  # a last page filled less than this is a stub
@@ -92,6 +93,13 @@ class _Contents(Flowable):
         self.titles = [(f"sec-{s.id}", s.title) for s in report.sections]
         self.blocks, self.pages = blocks, pages
         self.head = blocks.para(report.words.contents, "h2")
+        self.toc = blocks.tree.add("TOC")  # the entries, read down one column then the next
+        # each entry's title and page, tagged into the same elements whichever form is drawn
+        self.entries = [
+            (e.add("P"), e.add("P")) for e in (self.toc.add("TOCI") for _ in self.titles)
+        ]
+        self.run_in: Any = None
+        blocks.tree.names.update(self.titles)
 
     def _grid(self, aw: float, columns: int, pad: tuple[float, ...]) -> Any:
         b, per = self.blocks, -(-len(self.titles) // columns)
@@ -100,6 +108,8 @@ class _Contents(Flowable):
             row, col = rows[i % per], 3 * (i // per)
             row[col] = Para(f'<a href="#{key}">{b.rich(title)}</a>', b.st["box"])
             row[col + 1] = Para(str(self.pages.get(key, "")), b.st["toc_page"])
+            tag(row[col], self.entries[i][0])
+            tag(row[col + 1], self.entries[i][1])
         w = (aw - CONTENTS_GAP * (columns - 1)) / columns - PAGE_NUMBER_W
         widths = ([w, PAGE_NUMBER_W, CONTENTS_GAP] * columns)[:-1]
         line = tint(b.theme.primary, 0.25)
@@ -129,7 +139,9 @@ class _Contents(Flowable):
             f'<a href="#{key}">{b.rich(title)}</a>\u00a0' + page.format(self.pages.get(key, ""))
             for key, title in self.titles
         ]
-        return Para(sep.join(parts), b.st["box"])
+        if self.run_in is None:
+            self.run_in = self.toc.add("P")
+        return tag(Para(sep.join(parts), b.st["box"]), self.run_in)
 
     def getSpaceBefore(self) -> float:
         return self.head.getSpaceBefore()

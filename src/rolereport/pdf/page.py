@@ -32,7 +32,9 @@ from ..files.assets import is_svg
 from .blocks import Anchor, Blocks
 from .figures import vector
 from .setup import Fonts, pdf_date, register_fonts
+from .structure import write_structure
 from .style import ink, tint
+from .tagging import Elem, MarkingCanvas, Tree, tag
 
 PAPER = {"letter": LETTER, "a4": A4}
 MARGIN_X = 0.75 * inch  # left and right
@@ -87,9 +89,10 @@ class Logo:
 class Band(Flowable):
     """The cover's top: the large logo, then a full-bleed colour band holding the title."""
 
-    def __init__(self, paras: list[Para], fill: str, accent: str, logo: Logo) -> None:
+    def __init__(self, paras: list[Para], fill: str, accent: str, logo: Logo, alt: Elem) -> None:
         super().__init__()
         self.paras, self.fill, self.accent, self.logo = paras, fill, accent, logo
+        self.alt = alt  # the logo's /Figure
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
         self.width, self.sizes = aw, [p.wrap(aw, ah)[1] for p in self.paras]
@@ -100,7 +103,10 @@ class Band(Flowable):
 
     def draw(self) -> None:
         c, bleed = self.canv, self.width + 2 * MARGIN_X
-        self.logo.draw(c, 0, self.band + LOGO_GAP, LOGO_LARGE_H)
+        box = (0, self.band + LOGO_GAP, LOGO_LARGE_H * self.logo.aspect, LOGO_LARGE_H)
+        if self.logo.image:
+            with c.mark(self.alt, self.logo, (*c.absolutePosition(*box[:2]), *box[2:])):
+                self.logo.draw(c, *box[:2], LOGO_LARGE_H)
         c.setFillColor(HexColor(self.fill))
         c.rect(-MARGIN_X, BAND_ACCENT, bleed, self.band - BAND_ACCENT, stroke=0, fill=1)
         c.setFillColor(HexColor(self.accent))
@@ -129,6 +135,7 @@ class Page:
         self.logo_large = Logo(theme.logo_large, font)
         self.logo_small = Logo(theme.logo_small, font)
         self.total = 0
+        self.tree = Tree()  # the tagged PDF's structure, made with the flowables
 
     def templates(self) -> list[PageTemplate]:
         """A first page without the header, then pages with it."""
@@ -171,11 +178,13 @@ class Page:
         canv.line(MARGIN_X, y, self.size[0] - MARGIN_X, y)
 
 
-class DatedCanvas(Canvas):
-    """A canvas that stamps the document time, shows the outline, and may be a dry run."""
+class DatedCanvas(MarkingCanvas, Canvas):
+    """A canvas that stamps the document time, shows the outline, tags what it draws, and may
+    be a dry run."""
 
-    def __init__(self, *args: Any, stamp: str, dry: bool, **kw: Any) -> None:
+    def __init__(self, *args: Any, stamp: str, dry: bool, tree: Tree, **kw: Any) -> None:
         super().__init__(*args, **kw)
+        self.start_marking(tree)
         self.dry = dry
         self._doc.info._dateFormatter = lambda *_: stamp  # never today's
         self.showOutline()
@@ -220,10 +229,11 @@ def cover_band(b: Blocks, logo: Logo, title: str, subtitle: str, facts: list[str
     )
     sub = ParagraphStyle("cover_sub", big, fontName=regular, fontSize=15, leading=19, spaceAfter=12)
     meta = ParagraphStyle("cover_meta", sub, fontSize=10.5, leading=14)
-    paras = [Para(b.rich(title), big)]
-    paras += [Para(b.rich(subtitle), sub)] if subtitle else []
-    paras.append(Para("   ·   ".join(facts), meta))
-    return Band(paras, b.theme.primary, b.theme.secondary, logo)
+    paras = [tag(Para(b.rich(title), big), "H1", b.tree)]
+    paras += [tag(Para(b.rich(subtitle), sub), "P", b.tree)] if subtitle else []
+    paras.append(tag(Para("   ·   ".join(facts), meta), "P", b.tree))
+    alt = b.tree.add("Figure", alt=b.theme.logo_alt)
+    return Band(paras, b.theme.primary, b.theme.secondary, logo, alt)
 
 
 def start_pdf(report: Report, theme: Theme, paper: str, heading: str) -> tuple[Blocks, Page]:
@@ -235,7 +245,9 @@ def start_pdf(report: Report, theme: Theme, paper: str, heading: str) -> tuple[B
     fonts = register_fonts(theme.font, theme.heading_font)
     width, _ = size = PAPER[paper]
     blocks = Blocks(report, theme, fonts, width - 2 * MARGIN_X)
-    return blocks, Page(theme, fonts.regular, size, heading, report.as_of, report.words)
+    page = Page(theme, fonts.regular, size, heading, report.as_of, report.words)
+    blocks.tree = page.tree  # the flowables are tagged into the tree the pages are marked for
+    return blocks, page
 
 
 def pdf_meta(report: Report, theme: Theme, title: str, subject: str) -> dict[str, Any]:
@@ -251,6 +263,11 @@ def pdf_meta(report: Report, theme: Theme, title: str, subject: str) -> dict[str
     }
 
 
+def _canvas(made: list[DatedCanvas], *a: Any, **kw: Any) -> DatedCanvas:
+    made.append(DatedCanvas(*a, **kw))
+    return made[-1]
+
+
 def typeset(
     story: Callable[[dict[str, int]], list[Flowable]],
     page: Page,
@@ -262,11 +279,12 @@ def typeset(
     found for the level-0 anchors settle; `story(pages)` makes fresh flowables for each pass
     from the pages the last one found. A first dry pass leaves charts out: it only learns
     where the pages break. Raises RoleReportError when the story cannot be laid out."""
-    templates = page.templates()
+    templates, tree = page.templates(), page.tree
     known: tuple[int, dict[str, int]] = (0, {})  # page total, page of each section's anchor
     dry = True
     for _ in range(3):  # the layout never depends on those numbers: two passes suffice
         page.total = known[0]
+        tree.reset()
         flowables = story(known[1])  # flowables keep layout state: new ones every pass
         out = BytesIO()
         doc = OutlineDoc(
@@ -279,7 +297,8 @@ def typeset(
             initialFontName=fonts.regular,
             **meta,
         )
-        canvas = partial(DatedCanvas, stamp=pdf_date(), dry=dry)
+        canvases: list[DatedCanvas] = []  # the one the build makes, for its marked content
+        canvas = partial(_canvas, canvases, stamp=pdf_date(), dry=dry, tree=tree)
         try:
             doc.build(flowables, canvasmaker=canvas)
         except LayoutError as e:  # every flowable here splits or shrinks: a bug, said plainly
@@ -287,4 +306,5 @@ def typeset(
         if not dry and known == (doc.page, doc.section_pages):
             break
         known, dry = (doc.page, doc.section_pages), False
-    return out.getvalue(), doc.page
+    data = write_structure(out.getvalue(), tree, canvases[-1], meta["title"], meta["lang"])
+    return data, doc.page

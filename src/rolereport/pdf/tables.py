@@ -13,6 +13,7 @@ from reportlab.platypus import Paragraph as Para
 from ..content.model import Table
 from ..text.formats import words
 from .style import ALL, CELL_PT, LEFT_RULE, ZEBRA, grid, ink, tint
+from .tagging import tag_table
 
 if TYPE_CHECKING:
     from .blocks import Blocks
@@ -56,6 +57,7 @@ def table(b: Blocks, t: Table, key: str) -> list[Flowable]:
         if role := t.role_at(y):
             color = HexColor(b.theme.role_color(b.report.role_index(role)))
             cmds.append(("LINEBEFORE", (0, y + 1), (0, y + 1), LEFT_RULE, color))
+    tag_table(b.tree, head, body)
     flow = grid([head, *body], widths, b.fonts.regular, *cmds, pad=CELL_PAD, repeatRows=1)
     flow.spaceAfter = 12
     return [*(b.h2(t.caption, key, t.cites) if t.caption else []), flow]
