@@ -59,7 +59,7 @@ def stress_pdf(stress_deck, tmp_path_factory) -> bytes:
 
 def frames(slide) -> list[tuple[str, float, float, float, float]]:
     """(name, left, top, right, bottom) in points of every text frame inside its margins, and
-    of every table, as the deck file places them."""
+    of every table and native chart, as the deck file places them."""
     found = []
     for shape in slide.shapes:
         left, top = Emu(shape.left).pt, Emu(shape.top).pt
@@ -69,7 +69,7 @@ def frames(slide) -> list[tuple[str, float, float, float, float]]:
             left, right = left + Emu(tf.margin_left).pt, right - Emu(tf.margin_right).pt
             top, bottom = top + Emu(tf.margin_top).pt, bottom - Emu(tf.margin_bottom).pt
             found.append((shape.name, left, top, right, bottom))
-        elif shape.has_table:
+        elif shape.has_table or getattr(shape, "has_chart", False):  # its text stays inside
             found.append((shape.name, left, top, right, bottom))
     return found
 

@@ -181,6 +181,6 @@ def test_an_unknown_brand_chart_mode_is_named_by_its_key(tmp_path):
     (tmp_path / "brand.yml").write_text("defaults:\n  rolereport:\n    deck_charts: pictures\n")
     with pytest.raises(BrandError) as caught:
         load_brand(tmp_path)
-    assert "defaults.rolereport.deck_charts: 'pictures' is not native or picture" in str(
+    assert "defaults.rolereport.deck_charts: must be 'native' or 'picture'; got 'pictures'" in str(
         caught.value
     )
