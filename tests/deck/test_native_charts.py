@@ -184,3 +184,24 @@ def test_an_unknown_brand_chart_mode_is_named_by_its_key(tmp_path):
     assert "defaults.rolereport.deck_charts: must be 'native' or 'picture'; got 'pictures'" in str(
         caught.value
     )
+
+
+def test_a_role_with_only_its_median_gets_a_visible_bar_up_to_the_median():
+    """The 10th-percentile series is painted in the page's colour over the others: with no
+    lower figure it must stay at 0, or it hides the whole bar (a chart of labels alone)."""
+    dataset = load_dataset(None)
+    bare = [
+        r.model_copy(
+            update={
+                "salary": r.salary.model_copy(update=dict.fromkeys(("p10", "p25", "p75", "p90")))
+            }
+        )
+        for r in dataset.roles
+    ]
+    report = build_report(dataset.model_copy(update={"roles": tuple(bare)}))
+    prs = Presentation(BytesIO(render_deck(report, load_brand(None), "16:9", "native").data))
+    frame = next(f for n, f in _charts(prs).items() if n.startswith("Chart: Annual pay"))
+    series = {s.name: list(s.values) for s in frame.chart.plots[0].series}
+    for i, role in enumerate(dataset.roles):
+        assert series["median"][i] == role.salary.median
+        assert series["10th percentile"][i] == 0  # the eraser leaves the bar from 0 showing

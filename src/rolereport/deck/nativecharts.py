@@ -272,9 +272,12 @@ def _quantiles(d: Datum) -> list[float]:
     p10, p25, med, p75, p90 = (tuple(d.values) + (None,) * 5)[:5]
     known = [v for v in (p10, p25, med, p75, p90) if v is not None] or [0.0]
     med = med if med is not None else known[len(known) // 2]
-    q1 = p25 if p25 is not None else med
     q3 = p75 if p75 is not None else med
-    return [p10 if p10 is not None else q1, q1, med, q3, p90 if p90 is not None else q3]
+    top = p90 if p90 is not None else q3
+    if p10 is None and p25 is None:  # no lower figure: a plain bar from 0 to the median
+        return [0.0, 0.0, med, q3, top]
+    q1 = p25 if p25 is not None else med
+    return [p10 if p10 is not None else q1, q1, med, q3, top]
 
 
 def _place(d: Datum) -> str:
