@@ -3,10 +3,15 @@ character is printed."""
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass
 
+import pdfplumber
+from pptx import Presentation
 from pypdf import PdfReader
 from pypdf.generic import DictionaryObject
+
+from rolereport.pdf.page import COVER_TOP, MARGIN_BOTTOM, MARGIN_TOP
 
 BASE_14 = {
     *(f"Times-{s}" for s in ("Roman", "Bold", "Italic", "BoldItalic")),
@@ -75,3 +80,26 @@ def pages_of(pdf: bytes) -> list[Page]:
     finally:
         doc.close()
     return pages
+
+
+def guide_text(data: bytes) -> str:
+    """The text of every page inside its frame: no running header or footer."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return "\n".join(
+            page.crop(
+                (0, COVER_TOP if n == 0 else MARGIN_TOP, page.width, page.height - MARGIN_BOTTOM)
+            ).extract_text()
+            for n, page in enumerate(pdf.pages)
+        )
+
+
+def deck_slides(data: bytes) -> list[tuple[str, str]]:
+    """(title, notes) of every slide, as PowerPoint shows them."""
+    deck = Presentation(io.BytesIO(data))
+    return [
+        (
+            s.shapes.title.text if s.shapes.title is not None else "",
+            s.notes_slide.notes_text_frame.text if s.has_notes_slide else "",
+        )
+        for s in deck.slides
+    ]

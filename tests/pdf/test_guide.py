@@ -7,29 +7,16 @@ import io
 import re
 from dataclasses import replace
 
-import pdfplumber
 import pytest
 from conftest import ROOT
 from pptx import Presentation
 from pypdf import PdfReader
-from readback import MARKUP, assert_fonts_embedded, pages_of
+from readback import MARKUP, assert_fonts_embedded, deck_slides, guide_text, pages_of
 
 from rolereport import build, build_report, load_brand, load_dataset, render_guide
-from rolereport.pdf.page import COVER_TOP, MARGIN_BOTTOM, MARGIN_TOP
 
 SLUG = "ai-engineer-vs-data-scientist"
 CLOCK = r"(\d+):(\d\d)"
-
-
-def guide_text(data: bytes) -> str:
-    """The text of every page inside its frame: no running header or footer."""
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        return "\n".join(
-            page.crop(
-                (0, COVER_TOP if n == 0 else MARGIN_TOP, page.width, page.height - MARGIN_BOTTOM)
-            ).extract_text()
-            for n, page in enumerate(pdf.pages)
-        )
 
 
 def slide_outline(data: bytes) -> list[str]:
@@ -39,18 +26,6 @@ def slide_outline(data: bytes) -> list[str]:
         i for i, e in enumerate(outline) if not isinstance(e, list) and e.title == "Slide by slide"
     )
     return [e.title for e in outline[i + 1]]
-
-
-def deck_slides(data: bytes) -> list[tuple[str, str]]:
-    """(title, notes) of every slide, as PowerPoint shows them."""
-    deck = Presentation(io.BytesIO(data))
-    return [
-        (
-            s.shapes.title.text if s.shapes.title is not None else "",
-            s.notes_slide.notes_text_frame.text if s.has_notes_slide else "",
-        )
-        for s in deck.slides
-    ]
 
 
 def squeezed(text: str) -> str:

@@ -4,7 +4,7 @@ designer"), a role can set its own, and German gets no English article at all.""
 from __future__ import annotations
 
 import pytest
-from test_guide import deck_slides, guide_text
+from readback import deck_slides, guide_text
 
 from rolereport import build, load_dataset
 from rolereport.data.schema import json_schema

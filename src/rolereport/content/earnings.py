@@ -25,8 +25,9 @@ def pay_section(d: Dataset, cite: Citations, t: Language) -> Section:
         else:
             part = t("pay_item", median=t.money(s.median))
         lines.append(Item(part, r.name, cite(s.source)))
+    spread = any(r.salary.p10 is not None or r.salary.p90 is not None for r in d.roles)
     blocks: list = [
-        Paragraph(t("pay_explainer")),
+        Paragraph(t("pay_explainer" if spread else "pay_explainer_median")),
         Bullets(tuple(lines), title=t("pay_annual")),
         Figure(rng),
     ]
