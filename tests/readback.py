@@ -103,3 +103,13 @@ def deck_slides(data: bytes) -> list[tuple[str, str]]:
         )
         for s in deck.slides
     ]
+
+
+def on_page(char: dict, page) -> bool:
+    """Whether a pdfplumber character lies on its page (half a point of slack)."""
+    return (
+        char["x0"] >= -0.5
+        and char["x1"] <= page.width + 0.5
+        and char["top"] >= -0.5
+        and char["bottom"] <= page.height + 0.5
+    )

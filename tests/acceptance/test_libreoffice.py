@@ -14,7 +14,7 @@ from conftest import require_tool
 from pptx import Presentation
 from pptx.util import Emu
 from pypdf import PdfReader
-from readback import pages_of
+from readback import on_page, pages_of
 from stress import stress_dataset
 
 from rolereport import build_report, render_deck, render_guide, render_handout
@@ -105,15 +105,6 @@ def misplaced(pptx: bytes, pdf: bytes) -> list[str]:
     ]
 
 
-def _inside(char, page) -> bool:
-    return (
-        char["x0"] >= -0.5
-        and char["x1"] <= page.width + 0.5
-        and char["top"] >= -0.5
-        and char["bottom"] <= page.height + 0.5
-    )
-
-
 def test_libreoffice_opens_the_deck_with_one_page_per_slide(default_deck, default_pdf):
     assert len(PdfReader(io.BytesIO(default_pdf)).pages) == default_deck.pages
 
@@ -158,7 +149,7 @@ def test_libreoffice_shows_every_character_of_the_stress_deck_inside_its_slide(
     pages = pages_of(stress_pdf)
     assert len(pages) == stress_deck.pages
     for page in pages:
-        outside = [c["text"] for c in page.chars if not _inside(c, page)]
+        outside = [c["text"] for c in page.chars if not on_page(c, page)]
         assert not outside, f"slide {page.page_number}: {''.join(outside)[:60]}"
 
 

@@ -9,7 +9,7 @@ import pytest
 from fitcheck import misfits
 from pptx import Presentation
 from pypdf import PdfReader
-from readback import pages_of
+from readback import on_page, pages_of
 from stress import stress_dataset
 
 from rolereport import build_report, render_deck, render_handout
@@ -32,17 +32,8 @@ def test_the_stress_dataset_builds_both_documents(stress):
 def test_every_character_of_the_stress_handout_stays_inside_the_page(stress):
     _, pdf, _ = stress
     for page in pages_of(pdf.data):
-        outside = [c["text"] for c in page.chars if not _inside(c, page)]
+        outside = [c["text"] for c in page.chars if not on_page(c, page)]
         assert not outside, f"page {page.page_number}: {''.join(outside)[:60]}"
-
-
-def _inside(char, page) -> bool:
-    return (
-        char["x0"] >= -0.5
-        and char["x1"] <= page.width + 0.5
-        and char["top"] >= -0.5
-        and char["bottom"] <= page.height + 0.5
-    )
 
 
 def test_every_text_frame_of_the_stress_deck_fits_its_box(stress, theme):
