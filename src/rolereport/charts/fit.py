@@ -14,21 +14,16 @@ from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from matplotlib import ft2font
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
-from matplotlib.font_manager import FontProperties, get_font
+from matplotlib.font_manager import FontProperties
 
-from ..text.measure import font_version
+from ..text.measure import font_metrics, font_version
 from .style import Style, _missing_spaces
 
 _LABEL_WRAP, _SKILL_WRAP = 20, 22  # characters per line of row labels, where that fits
 GAP = 0.3  # em of space between the labels of neighbouring rows
 _ELLIPSIS = "\u2026"
-try:
-    _NO_HINTING = ft2font.LoadFlags.NO_HINTING
-except AttributeError:  # matplotlib < 3.10
-    _NO_HINTING = ft2font.LOAD_NO_HINTING  # type: ignore[attr-defined]
 
 
 _seen: dict[Path, tuple[int, int]] = {}
@@ -44,7 +39,7 @@ def forget_changed_fonts(*files: Path) -> None:
         changed |= _seen.setdefault(path, version) != version
         _seen[path] = version
     if changed:
-        for cached in (_advance, _em, line_em, _narrowest_em, _missing_spaces):
+        for cached in (line_em, _narrowest_em, _missing_spaces):
             cached.cache_clear()
         from matplotlib import font_manager
 
@@ -53,18 +48,10 @@ def forget_changed_fonts(*files: Path) -> None:
             opened.cache_clear()
 
 
-@cache
-def _advance(char: str, file: str) -> float:
-    font = get_font(file)
-    font.set_size(100, 72)
-    return font.load_char(ord(char), flags=_NO_HINTING).linearHoriAdvance / 65536 / 100
-
-
-@cache
 def _em(line: str, file: str) -> float:
-    """The width of one line, in em: its glyphs' advances without kerning, which only narrows
-    text, so never less than matplotlib draws (and fast: no layout, no paths)."""
-    return sum(_advance(c, file) for c in line)
+    """The width of one line, in em: its glyphs' advances without kerning, which matplotlib
+    adds when it draws (measured by text/measure.py, as every document is)."""
+    return font_metrics(Path(file)).width(line, 1.0)
 
 
 def text_width(text: str, font: FontProperties) -> float:

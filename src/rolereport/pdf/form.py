@@ -6,11 +6,11 @@ from typing import TYPE_CHECKING, Literal
 
 from reportlab.lib.colors import HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether
 from reportlab.platypus import Paragraph as Para
 
 from ..content.model import Checklist
+from ..text.measure import Measure
 from .style import ALL, BODY_PT, BOX_PAD, LEFT_RULE, ZEBRA, grid, tint
 from .tagging import tag
 
@@ -159,7 +159,7 @@ def _tallies(b: Blocks, c: Checklist) -> list[Flowable]:
         return []
     label = ParagraphStyle("tally", b.st["box"], fontName=b.fonts.bold)
     inner = b.width - 2 * BOX_PAD  # inside the scoring box
-    widest = max(_label_width(b, t.label, b.fonts.bold) for t in c.tallies)
+    widest = max(_label_width(b, t.label, bold=True) for t in c.tallies)
     role_w = min(inner * 0.34, LABEL_PAD + widest)  # air after the rule, the name, air
     total_w = _label_width(b, c.total_label)
     rows, cmds = [], []
@@ -183,6 +183,7 @@ def _tallies(b: Blocks, c: Checklist) -> list[Flowable]:
     return [table]
 
 
-def _label_width(b: Blocks, text: str, font: str = "") -> float:
+def _label_width(b: Blocks, text: str, bold: bool = False) -> float:
     """Room for a printed label at body size, and a little air before what follows it."""
-    return stringWidth(text, font or b.fonts.regular, BODY_PT) + LABEL_PAD
+    m = Measure(b.theme.font.regular, b.theme.font.bold)
+    return m.width(text, BODY_PT, bold) + LABEL_PAD

@@ -18,7 +18,6 @@ from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate
 from reportlab.platypus import Paragraph as Para
@@ -29,6 +28,7 @@ from ..brand.theme import Theme
 from ..content.model import Report, Words
 from ..errors import BrandError, RoleReportError
 from ..files.assets import is_svg
+from ..text.measure import Measure
 from .blocks import Anchor, Blocks
 from .figures import vector
 from .setup import Fonts, pdf_date, register_fonts
@@ -166,9 +166,9 @@ class Page:
         canv.setFont(self.font, RUNNING_PT)
         canv.setFillColor(HexColor(self.theme.muted))
         canv.drawRightString(self.size[0] - MARGIN_X, y, right)
-        right_w = pdfmetrics.stringWidth(right, self.font, RUNNING_PT)
-        room = self.size[0] - MARGIN_X - x - right_w - 24
-        while left and pdfmetrics.stringWidth(left, self.font, RUNNING_PT) > room:
+        m = Measure(self.theme.font.regular)  # the face registered as self.font
+        room = self.size[0] - MARGIN_X - x - m.width(right, RUNNING_PT) - 24
+        while left and m.width(left, RUNNING_PT) > room:
             left = left[:-2].rstrip() + "…"  # a long title is shortened, never overprinted
         canv.drawString(x, y, left)
 

@@ -6,12 +6,12 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.colors import HexColor, white
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 from reportlab.platypus import Paragraph as Para
 
 from ..content.model import Table
 from ..text.formats import words
+from ..text.measure import Measure
 from .style import ALL, CELL_PT, LEFT_RULE, ZEBRA, grid, ink, tint
 from .tagging import tag_table
 
@@ -35,7 +35,8 @@ def table(b: Blocks, t: Table, key: str) -> list[Flowable]:
     if t.role_columns:
         roles = [b.theme.role_color(b.report.role_index(r)) for r in t.role_columns]
         fills = [b.theme.primary if rows[0][0] else None, *roles, *fills][:n]
-    size, widths = _fit(shown, bool(t.role_columns), b.width, b.fonts.bold)
+    m = Measure(b.theme.font.regular, b.theme.font.bold)
+    size, widths = _fit(shown, bool(t.role_columns), b.width, m)
     saved = {k: b.st[k] for k in ("cell", "label")}
     b.st.update({k: _sized(v, size) for k, v in saved.items()})  # smaller, not a word cut
     head = []
@@ -70,20 +71,20 @@ def _sized(style: ParagraphStyle, size: float) -> ParagraphStyle:
 
 
 def _fit(
-    rows: list[list[str]], equal_roles: bool, width: float, bold: str
+    rows: list[list[str]], equal_roles: bool, width: float, m: Measure
 ) -> tuple[float, list[float]]:
     """The largest cell size, down to MIN_CELL_PT, whose columns hold their longest words,
     with the column widths at that size."""
     sizes = [CELL_PT - 0.5 * i for i in range(int((CELL_PT - MIN_CELL_PT) / 0.5) + 1)]
     for size in sizes:
-        widths, least = _col_widths(rows, equal_roles, width, bold, size)
+        widths, least = _col_widths(rows, equal_roles, width, m, size)
         if all(w >= x - 0.01 for w, x in zip(widths, least, strict=True)):
             return size, widths
     return sizes[-1], widths
 
 
 def _col_widths(
-    rows: list[list[str]], equal_roles: bool, width: float, bold: str, size: float = CELL_PT
+    rows: list[list[str]], equal_roles: bool, width: float, m: Measure, size: float = CELL_PT
 ) -> tuple[list[float], list[float]]:
     """The label column at its natural width (within reason); the rest shared by content.
     Also the width each column needs for its longest word."""
@@ -92,7 +93,7 @@ def _col_widths(
         return [width], [width]
 
     def w(s: str) -> float:
-        return stringWidth(s, bold, size) + CELL_PAD[0] + CELL_PAD[1] + 1
+        return m.width(s, size, bold=True) + CELL_PAD[0] + CELL_PAD[1] + 1
 
     natural = [max(w(c) for c in col) for col in cols]
     least = [max(w(word) for c in col for word in [*words(c), ""]) for col in cols]

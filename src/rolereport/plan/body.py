@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from ..content.model import ChartSpec, Table
 from ..text.formats import cite_mark
-from ..text.measure import INSET, LINE, SAFETY, Box, Measure, Para, sizes, split_long
+from ..text.measure import INSET, LINE, Box, Measure, Para, sizes, split_long
 from .layout import (
     BODY_PT,
     CELL_INSET_X,
@@ -119,7 +119,7 @@ def table_visuals(p: Planner, t: Table, box: Box) -> list[Visual]:
         than that breaks the word in two ("Register|ed")."""
         return tuple(
             max(
-                p.m.width(w, s, not i or (label and not j)) / 72 / SAFETY + 2 * CELL_INSET_X
+                p.m.width(w, s, not i or (label and not j)) / 72 / p.m.fill + 2 * CELL_INSET_X
                 for i, row in enumerate(rows)
                 for w in [*tidy(row[j]).split(" "), ""]
             )

@@ -1,18 +1,22 @@
-"""Text measured in a theme's fonts: wrapping, heights, and the largest size that fits a box."""
+"""The one text measurer: advance widths from the font files, wrapping, heights, and the
+largest size that fits a box. The slide plan, the deck's native charts, matplotlib charts and
+the PDFs all measure here."""
 
 from __future__ import annotations
 
+import hashlib
+import io
+import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from io import BytesIO
 from pathlib import Path
-
-from PIL import ImageFont
 
 LINE = 1.2  # line pitch × size, written as exact spacing in the deck
 INSET = 0.05  # text frame margins in inches, every side
-SAFETY = 0.97  # renderers kern and round a little differently: use 97% of a line's width
+GUESS = (0.6, 0.66)  # em per character, regular and bold, without a font file: wider than
+# DejaVu Sans, among the widest sans fonts, in capitals
 
 
 @dataclass(frozen=True)
@@ -39,26 +43,112 @@ class Para:
     link: str = ""
 
 
-class Measure:
-    """Text widths in points from the theme's TrueType files; wraps and fits paragraphs."""
+class FontMetrics:
+    """One font file's horizontal metrics: each character's advance width (hmtx through the
+    best Unicode cmap) in font units, and the font's units per em.
 
-    def __init__(self, regular: Path | None = None, bold: Path | None = None) -> None:
+    Widths are advance sums without kerning, as ReportLab's stringWidth and matplotlib's
+    unhinted advances give them: kerning only moves glyphs after a line is broken."""
+
+    def __init__(self, data: bytes) -> None:
+        from fontTools.ttLib import TTFont
+
+        quiet = logging.getLogger("fontTools")  # it logs oddities it reads past
+        level = quiet.level
+        quiet.setLevel(logging.ERROR)
+        try:
+            with TTFont(io.BytesIO(data), lazy=True, fontNumber=0) as font:
+                hmtx, cmap = font["hmtx"].metrics, font.getBestCmap() or {}
+                order = font.getGlyphOrder()
+                self.per_em = float(font["head"].unitsPerEm)
+        finally:
+            quiet.setLevel(level)
+        self.missing = hmtx[order[0]][0]  # a character the font lacks shows glyph 0
+        self.advances = {cp: hmtx[name][0] for cp, name in cmap.items() if name in hmtx}
+        for a, b in ((0x20, 0xA0), (0xA0, 0x20)):  # as ReportLab: a no-break space is a space
+            if a in self.advances:
+                self.advances.setdefault(b, self.advances[a])
+        self._space = self.advances.get(0x20, self.missing)
+        self._words: dict[str, int] = {}
+
+    def units(self, text: str) -> int:
+        """The advance width of `text` in font units (added up word by word: words repeat)."""
+        words = text.split(" ")
+        return sum(map(self._word, words)) + (len(words) - 1) * self._space
+
+    def _word(self, word: str) -> int:
+        got = self._words.get(word)
+        if got is None:
+            got = sum(self.advances.get(ord(c), self.missing) for c in word)
+            if len(self._words) < 65536:
+                self._words[word] = got
+        return got
+
+    def width(self, text: str, size: float) -> float:
+        """Points `text` takes on one line at `size` points."""
+        return self.units(text) * size / self.per_em
+
+
+def font_version(path: Path) -> tuple[int, int]:
+    """What tells a font file's versions apart: its size and modification time (ns)."""
+    stat = path.stat()
+    return stat.st_size, stat.st_mtime_ns
+
+
+def font_metrics(path: Path) -> FontMetrics:
+    """The metrics of the font file at `path`, read once per content: a file replaced in place
+    (watch mode) is read again, and copies of one font share one reading."""
+    return _metrics_at(Path(path), *font_version(Path(path)))
+
+
+_parsed: dict[str, FontMetrics] = {}  # by the SHA-256 of the file's bytes
+_lock = threading.Lock()
+
+
+@lru_cache(maxsize=64)
+def _metrics_at(path: Path, size: int, mtime_ns: int) -> FontMetrics:
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    with _lock:
+        if digest not in _parsed:
+            if len(_parsed) >= 32:  # fonts replaced over a long watch session
+                _parsed.pop(next(iter(_parsed)))
+            _parsed[digest] = FontMetrics(data)
+        return _parsed[digest]
+
+
+class Measure:
+    """Text widths in points in a regular and a bold font file; wraps and fits paragraphs.
+    Without a file (no theme), a generous average glyph width stands in.
+
+    Widths are exact; `fill` is the caller's margin for a renderer that breaks lines a little
+    wider than the advance sums: lines are broken at that share of the width asked for."""
+
+    def __init__(
+        self, regular: Path | None = None, bold: Path | None = None, fill: float = 1.0
+    ) -> None:
         self.files = (regular, bold or regular)
-        # Fonts are cached by content: a file replaced in place (watch mode) is read again.
-        self.versions = tuple(font_version(p) if p else None for p in self.files)
+        self.fill = fill
+        self._fonts: dict[bool, FontMetrics] = {}
+
+    def font(self, bold: bool = False) -> FontMetrics | None:
+        """The metrics of the face, read when first needed and kept for this measure."""
+        path = self.files[bold]
+        if path is None:
+            return None
+        if bold not in self._fonts:
+            self._fonts[bold] = font_metrics(path)
+        return self._fonts[bold]
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
-        path, version = self.files[1 if bold else 0], self.versions[1 if bold else 0]
-        if path is None:  # no theme: a generous average glyph width
-            return len(text) * size * (0.56 if bold else 0.52)
-        # Without kerning (as Pillow's basic layout) widths add up word by word: cache words.
-        words = text.split(" ")
-        units = sum(_units(path, version, w) for w in words)
-        return (units + (len(words) - 1) * _units(path, version, " ")) * size / _UNITS
+        """Points `text` takes on one line at `size` points."""
+        font = self.font(bold)
+        return font.width(text, size) if font else len(text) * size * GUESS[bold]
 
     def wrap(self, text: str, size: float, width: float, bold: bool = False) -> list[str]:
-        """Lines as a renderer breaks them: at spaces, and inside words longer than a line."""
-        width *= SAFETY
+        """Lines as a renderer breaks them `width` points wide (less the fill margin): at
+        spaces, and inside words longer than a line."""
+        width *= self.fill
         lines: list[str] = []
         line = ""
         for word in text.split(" "):
@@ -86,28 +176,8 @@ class Measure:
         )
 
     def fits(self, paras: Sequence[Para], box: Box, inset: float = INSET) -> bool:
+        """Whether the paragraphs fit the box inside `inset` inches of margin."""
         return self.height(paras, (box.w - 2 * inset) * 72) <= (box.h - 2 * inset) * 72 + 0.01
-
-
-_UNITS = 200  # fonts load at this size; widths scale linearly from it
-
-
-def font_version(path: Path) -> tuple[int, int]:
-    """What tells a font file's versions apart: its size and modification time (ns)."""
-    stat = path.stat()
-    return stat.st_size, stat.st_mtime_ns
-
-
-@lru_cache(maxsize=8)
-def _font(path: Path, version: tuple[int, int]) -> ImageFont.FreeTypeFont:
-    # From bytes in memory: FreeType would read a file lazily, and it may be replaced.
-    data = BytesIO(path.read_bytes())
-    return ImageFont.truetype(data, _UNITS, layout_engine=ImageFont.Layout.BASIC)
-
-
-@lru_cache(maxsize=65536)
-def _units(path: Path, version: tuple[int, int], word: str) -> float:
-    return _font(path, version).getlength(word)
 
 
 def sizes(start: float, floor: float) -> list[float]:
