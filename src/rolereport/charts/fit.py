@@ -39,7 +39,7 @@ def forget_changed_fonts(*files: Path) -> None:
         changed |= _seen.setdefault(path, version) != version
         _seen[path] = version
     if changed:
-        for cached in (line_em, _narrowest_em, _missing_spaces):
+        for cached in (_em, line_em, _narrowest_em, _missing_spaces):
             cached.cache_clear()
         from matplotlib import font_manager
 
@@ -48,10 +48,11 @@ def forget_changed_fonts(*files: Path) -> None:
             opened.cache_clear()
 
 
+@cache
 def _em(line: str, file: str) -> float:
     """The width of one line, in em: its glyphs' advances without kerning, which matplotlib
     adds when it draws (measured by text/measure.py, as every document is)."""
-    return font_metrics(Path(file)).width(line, 1.0)
+    return font_metrics(file).width(line, 1.0)
 
 
 def text_width(text: str, font: FontProperties) -> float:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+import os
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -89,16 +90,16 @@ class FontMetrics:
         return self.units(text) * size / self.per_em
 
 
-def font_version(path: Path) -> tuple[int, int]:
+def font_version(path: Path | str) -> tuple[int, int]:
     """What tells a font file's versions apart: its size and modification time (ns)."""
-    stat = path.stat()
+    stat = os.stat(path)
     return stat.st_size, stat.st_mtime_ns
 
 
-def font_metrics(path: Path) -> FontMetrics:
+def font_metrics(path: Path | str) -> FontMetrics:
     """The metrics of the font file at `path`, read once per content: a file replaced in place
     (watch mode) is read again, and copies of one font share one reading."""
-    return _metrics_at(Path(path), *font_version(Path(path)))
+    return _metrics_at(str(path), *font_version(path))
 
 
 _parsed: dict[str, FontMetrics] = {}  # by the SHA-256 of the file's bytes
@@ -106,8 +107,8 @@ _lock = threading.Lock()
 
 
 @lru_cache(maxsize=64)
-def _metrics_at(path: Path, size: int, mtime_ns: int) -> FontMetrics:
-    data = path.read_bytes()
+def _metrics_at(path: str, size: int, mtime_ns: int) -> FontMetrics:
+    data = Path(path).read_bytes()
     digest = hashlib.sha256(data).hexdigest()
     with _lock:
         if digest not in _parsed:
