@@ -49,7 +49,8 @@ class FontMetrics:
     best Unicode cmap) in font units, and the font's units per em.
 
     Widths are advance sums without kerning, as ReportLab's stringWidth and matplotlib's
-    unhinted advances give them: kerning only moves glyphs after a line is broken."""
+    unhinted advances give them; how PowerPoint and LibreOffice differ from them is the slide
+    plan's RENDERER_MARGIN (plan/layout.py)."""
 
     def __init__(self, data: bytes) -> None:
         from fontTools.ttLib import TTFont
@@ -66,7 +67,7 @@ class FontMetrics:
             quiet.setLevel(level)
         self.missing = hmtx[order[0]][0]  # a character the font lacks shows glyph 0
         self.advances = {cp: hmtx[name][0] for cp, name in cmap.items() if name in hmtx}
-        for a, b in ((0x20, 0xA0), (0xA0, 0x20)):  # as ReportLab: a no-break space is a space
+        for a, b in ((0x20, 0xA0), (0xA0, 0x20)):  # a missing no-break space is a space
             if a in self.advances:
                 self.advances.setdefault(b, self.advances[a])
         self._space = self.advances.get(0x20, self.missing)
