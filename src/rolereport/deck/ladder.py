@@ -22,6 +22,7 @@ from .access import mark_decorative
 
 _PT, _FLOOR, _LAST = 18, 9, 6  # names' largest size, the floor, the last resort when cut
 _MAX_LINES = 3  # of a name in its box
+_ROW_GAP = 0.5  # lines between one role's row and the next role's name, at least
 _PAD_X, _PAD_Y = 0.5, 0.35  # a box's text margins, in ems of its text size
 _ARROW = (0.3, 2.2)  # the gap between boxes: at least (inches), else in ems
 _DETAIL = 0.9  # the years' size, of the names'
@@ -134,12 +135,12 @@ def _try(
     title_h = line * 1.3 if titled else 0.0
     detail_h = small * LINE / 72 * 1.3 if any(d.detail for p in panels for d in p.data) else 0
     block = title_h + box_h + detail_h
-    if len(rows) * block > box.h and not force:
-        return None
+    if len(rows) * block + (len(rows) - 1) * line * _ROW_GAP > box.h and not force:
+        return None  # rows apart by half a line at least
     # Spare height: taller boxes first (up to one more line), then gaps between the rows.
     grow = max(0.0, min(line, (box.h - len(rows) * (block + line * 1.5)) / len(rows)))
     spare = box.h - len(rows) * (block + grow)
-    gap = max(0.0, min(line * 2.5, spare / max(1, len(rows) - 1)))
+    gap = max(line * _ROW_GAP, min(line * 2.5, spare / max(1, len(rows) - 1)))
     titles = [_ellipsis(m, p.title, pt, box.w * 72, bold=True) for p in panels]
     return _Layout(pt, titled, title_h, box_h + grow, detail_h, arrow, gap, rows, titles)
 
