@@ -12,6 +12,7 @@ import pdfplumber
 import pytest
 from conftest import require_tool
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 from pypdf import PdfReader
 from readback import on_page, pages_of
@@ -61,7 +62,7 @@ def frames(slide) -> list[tuple[str, float, float, float, float]]:
     """(name, left, top, right, bottom) in points of every text frame inside its margins, and
     of every table and native chart, as the deck file places them."""
     found = []
-    for shape in slide.shapes:
+    for shape in _flat(slide.shapes):
         left, top = Emu(shape.left).pt, Emu(shape.top).pt
         right, bottom = left + Emu(shape.width).pt, top + Emu(shape.height).pt
         if shape.has_text_frame and shape.text_frame.text.strip():
@@ -72,6 +73,15 @@ def frames(slide) -> list[tuple[str, float, float, float, float]]:
         elif shape.has_table or getattr(shape, "has_chart", False):  # its text stays inside
             found.append((shape.name, left, top, right, bottom))
     return found
+
+
+def _flat(shapes):
+    """The shapes, those of a group (the career ladder) in its place."""
+    for shape in shapes:
+        if shape.shape_type == MSO_SHAPE_TYPE.GROUP:
+            yield from _flat(shape.shapes)
+        else:
+            yield shape
 
 
 def outside_frames(page, boxes) -> str:

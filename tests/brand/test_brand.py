@@ -407,3 +407,23 @@ def test_an_explicit_deck_font_is_checked_too(tmp_path):
     assert theme.deck_font == "Georgia" and theme.warnings == ()
     other = load_brand(font_brand(tmp_path / "other", "Carlito", deck_font="Comic Neue"))
     assert any("'Comic Neue'" in w for w in other.warnings)
+
+
+@pytest.mark.parametrize("mode", ["picture", "native"])
+def test_picture_charts_warn_that_they_cannot_use_a_deck_font_other_than_the_font_files(
+    tmp_path, mode
+):
+    (tmp_path / "fonts").mkdir()
+    shutil.copy(CARLITO, tmp_path / "fonts" / "Regular.ttf")
+    fonts = "typography:\n  fonts: [{family: Carlito, source: file, files: [fonts/Regular.ttf]}]\n"
+    own = f"  base: Carlito\ndefaults: {{rolereport: {{deck_font: Arial, deck_charts: {mode}}}}}\n"
+    make_brand(tmp_path, fonts + own)
+    warned = [w for w in load_brand(tmp_path).warnings if "picture charts are drawn in" in w]
+    if mode == "native":  # native charts name the deck's font, as its text does
+        assert warned == []
+    else:
+        assert warned == [
+            "brand.yml: defaults.rolereport.deck_charts: picture charts are drawn in Carlito "
+            "(the brand's font files), not in the deck's font 'Arial'; choose native charts, "
+            "or font files of the deck's font, for charts in the deck's font"
+        ]

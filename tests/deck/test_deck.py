@@ -71,6 +71,9 @@ def test_every_picture_has_alt_text_and_charts_carry_their_figures(prs, report):
             elif getattr(shape, "has_chart", False):  # a native chart's graphic frame
                 c_nv_pr = shape.element.nvGraphicFramePr.cNvPr
                 charts[c_nv_pr.get("title")] = c_nv_pr.get("descr")
+            elif shape.shape_type == 6:  # a group: the career ladder's shapes
+                c_nv_pr = shape._element.nvGrpSpPr.cNvPr
+                charts[c_nv_pr.get("title")] = c_nv_pr.get("descr")
     specs = [s.chart for section in report.sections for s in section.slides if s.chart]
     assert charts == {spec.title: spec.alt for spec in specs}
     assert "$145,080" in charts["Annual pay range, May 2023"]

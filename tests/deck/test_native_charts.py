@@ -99,10 +99,46 @@ def test_every_native_chart_has_its_specs_alt_text_and_bars_in_the_role_colours(
         assert str(p75.points[i].format.fill.fore_color.rgb) == theme.role_color(i)[1:]
 
 
-def test_the_career_ladder_stays_a_picture_in_native_mode(made):
+def test_the_career_ladder_is_shapes_not_a_picture_in_native_mode(made):
     prs = made[3]
     ladder = [sh for s in prs.slides for sh in s.shapes if sh.name.startswith("Chart: Career")]
-    assert [sh.shape_type for sh in ladder] == [MSO_SHAPE_TYPE.PICTURE]
+    assert [sh.shape_type for sh in ladder] == [MSO_SHAPE_TYPE.GROUP]
+
+
+def _point_labels(frame):
+    """Each series' label texts by point, as the chart's rich-text labels hold them."""
+    out = {}
+    for series in frame.chart.plots[0].series:
+        texts = []
+        for i in range(len(list(series.values))):
+            label = series.points[i].data_label
+            texts.append(label.text_frame.text if label.has_text_frame else "")
+        out[series.name] = texts
+    return out
+
+
+@pytest.mark.parametrize(
+    ("name", "money"),
+    [
+        (None, lambda v: f"${v:,.0f}"),
+        ("ki-ingenieur-vs-data-scientist", lambda v: f"{v:,.0f}".replace(",", ".") + "\u00a0$"),
+    ],
+)
+def test_the_pay_range_labels_its_ends_and_median_as_the_data_files_locale_writes_money(
+    name, money
+):
+    dataset = load_dataset(name)
+    report, theme = build_report(dataset), load_brand(None)
+    prs = Presentation(BytesIO(render_deck(report, theme, "16:9", "native").data))
+    pay = ("Chart: Annual", "Chart: Spanne")
+    frame = next(f for n, f in _charts(prs).items() if n.startswith(pay))
+    labels = _point_labels(frame)
+    for i, role in enumerate(dataset.roles):
+        s = role.salary
+        assert labels["90th percentile"][i] == money(s.p90)
+        assert labels["10th percentile"][i] == money(s.p10)
+        assert labels["median"][i] == money(s.median)
+        assert labels["25th percentile"][i] == labels["75th percentile"][i] == ""
 
 
 def test_picture_mode_places_a_picture_where_each_chart_is():
@@ -157,7 +193,8 @@ def test_the_pay_slides_key_names_the_marks_each_mode_draws():
                         if sh.name == "Caption")  # fmt: skip
 
     native, picture = captions("native"), captions("picture")
-    assert "Pale bar: 10th to 90th percentile." in native and "Dot: median." not in native
+    assert "Pale bar: 10th to 90th percentile, figures at its ends." in native
+    assert "Figure above the bar: median." in native and "Dot: median." not in native
     assert "Thin line: 10th to 90th percentile." in picture and "Dot: median." in picture
 
 

@@ -110,3 +110,19 @@ def test_table_slides_become_one_line_per_row(planned, report):
     names = [r.name for r in report.roles]
     pay = next(p.text for p in glance.points if p.text.startswith("Median annual pay"))
     assert all(f"{name}: $" in pay for name in names)
+
+
+def test_the_ladder_slide_is_described_as_a_diagram_with_each_roles_steps_in_order(
+    planned, dataset
+):
+    plan, sheet = planned
+    charted = [p for p in plan if p.visual and p.visual.chart]
+    (number,) = [p.number for p in charted if p.visual.chart.id == "ladder"]
+    points = [p.text for p in next(s for s in sheet.slides if s.number == number).points]
+    steps = [
+        f"{r.short_name or r.name}: "
+        + " → ".join(f"{s.stage} ({s.years} years)" if s.years else s.stage for s in r.career_path)
+        for r in dataset.roles
+    ]
+    assert points[-len(steps) - 1 :] == ["Diagram: Career ladder, entry to senior", *steps]
+    assert not any(p.startswith("Chart:") for p in points)

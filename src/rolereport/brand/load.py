@@ -14,7 +14,7 @@ from ..files.problems import problems
 from ..files.yamlfile import read_yaml
 from .colors import contrast
 from .file import BRAND_FILES, BrandReader, default_assets_dir, light
-from .fonts import deck_font, is_bold, read_fonts
+from .fonts import METRIC_TWINS, deck_font, is_bold, read_fonts
 from .logo import logo_aspect
 from .model import BrandFile
 from .svg import vector
@@ -84,6 +84,13 @@ def _theme(r: BrandReader) -> Theme:
     if deck_charts not in ("native", "picture"):
         r.fail("defaults.rolereport.deck_charts", f"'{deck_charts}' is not native or picture")
         deck_charts = "native"
+    named = deck_font(r, font.family, own.get("deck_font"))
+    if deck_charts == "picture" and named not in (font.family, METRIC_TWINS.get(font.family)):
+        r.warn(
+            f"defaults.rolereport.deck_charts: picture charts are drawn in {font.family} (the "
+            f"brand's font files), not in the deck's font {named!r}; choose native charts, or "
+            "font files of the deck's font, for charts in the deck's font"
+        )
     large, small, alt = _logos(r)
     name = _name(r)
     template, layouts, data = _template(r, own)
@@ -101,7 +108,7 @@ def _theme(r: BrandReader) -> Theme:
         ),
         font=font,
         heading_font=heading_font,
-        deck_font=deck_font(r, font.family, own.get("deck_font")),
+        deck_font=named,
         deck_heading_font=deck_font(r, heading_font.family, own.get("deck_font")),
         logo_large=large,
         logo_small=small,

@@ -1,6 +1,7 @@
 """Native PowerPoint charts for the deck: a ChartSpec as a python-pptx chart whose figures
 live in its embedded workbook (Edit Data), in the brand's role colours and the deck font.
-The career ladder is not a chart of figures: it stays a picture (charts/ladder.py)."""
+The pay range is in payrange.py; the career ladder, not a chart of figures, is shapes
+(ladder.py)."""
 
 from __future__ import annotations
 
@@ -19,22 +20,12 @@ from ..files.clock import document_time
 from ..text.measure import Box, Measure
 from .chartformats import number_format, stable_workbook
 from .package import stable_zip
+from .payrange import pay_range
 
 NATIVE_KINDS = frozenset({"pay_range", "pay_location", "outlook", "freelance", "skills"})
 _PT, _PT_WIDTH, _PT_RANGE = 14.0, 11.5, (11.0, 16.0)  # text size at a full slide's width
 _PANEL_GAP = 0.3  # inches between the outlook's two charts
-_WHISKER_TINT, _MEDIAN_SHADE, _GRID_TINT = (
-    0.55,
-    0.25,
-    0.8,
-)  # role and muted colours mixed toward the background
-_RANGE_NAMES = (
-    "10th percentile",
-    "25th percentile",
-    "median",
-    "75th percentile",
-    "90th percentile",
-)
+_GRID_TINT = 0.8  # the muted colour mixed toward the background
 _MIN_PT = 7.0
 _LABEL_SHARE = 0.32  # of the chart's width at most for the category labels
 _ROW_FILL = 0.72  # of the chart's height the rows take (the rest: axis, gaps)
@@ -100,32 +91,7 @@ class _Draw:
     # -- the kinds ---------------------------------------------------------------------------
 
     def pay_range(self, box: Box) -> list[Any]:
-        """Overlapping bars per role, each series its figure from 0, the later drawn over the
-        earlier: the 90th percentile pale, the 75th in the role's colour, the median darker,
-        the 25th pale again and the 10th in the background's colour. What shows is a floating
-        bar: 10th-25th and 75th-90th pale, 25th-75th in colour, split at the median, which
-        the label beside the bar names."""
-        data = self.spec.panels[0].data
-        cd = CategoryChartData(number_format=self.fmt())
-        cd.categories = [self.category(d.label, box, len(data)) for d in data]
-        cuts = [_quantiles(d) for d in data]
-        for k, name in reversed(list(enumerate(_RANGE_NAMES))):
-            cd.add_series(name, [c[k] for c in cuts])
-        frame = self._frame(XL_CHART_TYPE.BAR_CLUSTERED, cd, box, len(data))
-        plot = frame.chart.plots[0]
-        plot.gap_width, plot.overlap = 60, 100
-        p90, p75, median, p25, p10 = plot.series
-        for i, d in enumerate(data):
-            c = self.color(d.role)
-            pale = mix(c, self.t.background, _WHISKER_TINT)
-            dark = mix(c, self.t.foreground, _MEDIAN_SHADE)
-            for series, fill in ((p90, pale), (p75, c), (median, dark), (p25, pale)):
-                self._fill(series.points[i], fill)
-            self._fill(p10.points[i], self.t.background)
-            label = p90.points[i].data_label  # the median's figure, beside the bar
-            label.position = XL_LABEL_POSITION.OUTSIDE_END
-            self._text(label, d.text, bold=True)
-        return [frame]
+        return pay_range(self, box)
 
     def pay_location(self, box: Box) -> list[Any]:
         panels = [p for p in self.spec.panels if p.data]
@@ -264,20 +230,6 @@ class _Draw:
         self._font(run.font, bold=bold, scale=0.9)
         if color:
             run.font.color.rgb = _rgb(color)
-
-
-def _quantiles(d: Datum) -> list[float]:
-    """The 10th, 25th, 50th, 75th and 90th percentiles, an unknown one drawn as its
-    inner neighbour (no whisker where the data has no 10th or 90th)."""
-    p10, p25, med, p75, p90 = (tuple(d.values) + (None,) * 5)[:5]
-    known = [v for v in (p10, p25, med, p75, p90) if v is not None] or [0.0]
-    med = med if med is not None else known[len(known) // 2]
-    q3 = p75 if p75 is not None else med
-    top = p90 if p90 is not None else q3
-    if p10 is None and p25 is None:  # no lower figure: a plain bar from 0 to the median
-        return [0.0, 0.0, med, q3, top]
-    q1 = p25 if p25 is not None else med
-    return [p10 if p10 is not None else q1, q1, med, q3, top]
 
 
 def _place(d: Datum) -> str:

@@ -33,6 +33,7 @@ from ..plan.model import PlannedSlide, Text, Visual
 from ..text.measure import INSET, Box, Para
 from .access import mark_decorative
 from .frames import layouts_by_name
+from .ladder import add_ladder
 from .logo import logo_aspect, logo_image
 from .nativecharts import NATIVE_KINDS, add_native_chart
 
@@ -164,6 +165,9 @@ class SlideWriter:
         assert spec is not None
         if self.charts == "native" and spec.kind in NATIVE_KINDS:
             add_native_chart(slide, spec, self.t, self.roles, b)
+            return
+        if self.charts == "native" and spec.kind == "ladder":
+            add_ladder(slide, spec, self.t, self.roles, b)
             return
         png = render_chart(spec, self.t, self.roles, (b.w, b.h), "png", dpi=CHART_DPI)
         pic = slide.shapes.add_picture(BytesIO(png), *(emu(x) for x in (b.x, b.y, b.w, b.h)))

@@ -193,7 +193,7 @@ def _points(w: _Say, words: Words, s: PlannedSlide) -> tuple[Point, ...]:
         if t.role not in ("subtitle", "meta", "body", "caption"):
             continue  # the kicker, footer and page number repeat on every slide
         if t.role == "caption" and s.visual and s.visual.chart:
-            out += [Point(w("chart", title=s.visual.chart.title)), _caption(words, s.visual.chart)]
+            out += [*_chart(w, s.visual.chart), _caption(words, s.visual.chart)]
             continue
         n = t.start
         for para in t.paras:
@@ -204,10 +204,24 @@ def _points(w: _Say, words: Words, s: PlannedSlide) -> tuple[Point, ...]:
             n += 1
     v = s.visual
     if v and v.chart and not any(t.role == "caption" for t in s.texts):
-        out.append(Point(w("chart", title=v.chart.title)))
+        out += _chart(w, v.chart)
     if v and v.table and v.rows:
         out += [Point(_row(w, v.rows[0], row, v.table)) for row in v.rows[1:]]
     return tuple(out)
+
+
+def _chart(w: _Say, spec: ChartSpec) -> list[Point]:
+    """A chart by its title; the career ladder, a diagram of named steps, with each role's
+    steps as the slide shows them (in boxes, in order, the years under a box)."""
+    if spec.kind != "ladder":
+        return [Point(w("chart", title=spec.title))]
+    steps = [
+        Point(f"{p.title}: " + " → ".join(f"{d.label} ({d.detail})" if d.detail else d.label
+                                          for d in p.data))
+        for p in spec.panels
+        if p.data
+    ]  # fmt: skip
+    return [Point(w("diagram", title=spec.title)), *steps]
 
 
 def _caption(words: Words, spec: ChartSpec) -> Point:
