@@ -49,6 +49,25 @@ print(json.dumps(opened))
     assert len(opened) == 1, opened
 
 
+def test_a_build_with_a_template_parses_it_once_to_read_it_and_once_to_write_the_deck(tmp_path):
+    script = f"""
+import json
+from pptx.opc.package import OpcPackage
+opened = []
+real = OpcPackage.open.__func__
+def counting(cls, pkg_file):
+    opened.append(type(pkg_file).__name__)
+    return real(cls, pkg_file)
+OpcPackage.open = classmethod(counting)
+from rolereport import build
+build(assets={str(NORTHWIND)!r}, out="out", parallel=False, force=True)
+deck = len(opened)
+build(assets={str(NORTHWIND)!r}, out="out", parallel=False, force=True, only=("pdf", "guide"))
+print(json.dumps({{"all": deck, "pdfs": len(opened) - deck}}))
+"""
+    assert _run(script, tmp_path) == {"all": 2, "pdfs": 1}
+
+
 def test_a_build_leaves_reportlab_fonttools_and_matplotlib_settings_as_they_were(tmp_path):
     script = """
 import json, logging, sys

@@ -18,7 +18,7 @@ from .fonts import deck_font, is_bold, read_fonts
 from .logo import logo_aspect
 from .model import BrandFile
 from .svg import vector
-from .template import read_template
+from .template import Template, layout_names, open_template, read_template
 from .theme import Layouts, Theme
 
 _LAYOUT_KEYS = ("title", "content", "two", "section")
@@ -86,7 +86,7 @@ def _theme(r: BrandReader) -> Theme:
         deck_charts = "native"
     large, small, alt = _logos(r)
     name = _name(r)
-    template, layouts, data = _template(r, own)
+    template, layouts, checked = _template(r, own)
     return Theme(
         name=name,
         primary=primary,
@@ -113,7 +113,7 @@ def _theme(r: BrandReader) -> Theme:
         layouts=layouts,
         warnings=tuple(dict.fromkeys(r.warnings)),
         # read only from a brand without problems: each is reported, and no Theme is made
-        template_pptx=read_template(data, layouts) if template and not r.problems else None,
+        template_pptx=checked,
         logo_ratio=logo_aspect(small) if small and not r.problems else 1.0,
         deck_charts=deck_charts,
     )
@@ -184,8 +184,9 @@ def _logo_file(r: BrandReader, value: Any, key: str) -> Path | None:
     return path if kind else None
 
 
-def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts, bytes]:
-    """The template's path, the layouts picked and its checked bytes (read once)."""
+def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts, Template | None]:
+    """The template's path, the layouts picked, and the template checked and read: its bytes
+    read once and parsed once (a Template only for a brand without problems)."""
     named = r.mapping(own, "pptx_layouts", "defaults.rolereport.pptx_layouts")
     for key in named:
         if key not in _LAYOUT_KEYS:
@@ -194,18 +195,19 @@ def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts
                 f"unknown layout role: use {', '.join(_LAYOUT_KEYS)}",
             )
     if not own.get("pptx_template"):
-        return None, Layouts(), b""
+        return None, Layouts(), None
     key = "defaults.rolereport.pptx_template"
     path = r.path(own["pptx_template"], key)
     if path is None:
-        return None, Layouts(), b""
+        return None, Layouts(), None
     if path.suffix.lower() not in (".pptx", ".potx"):
         r.fail(key, f"'{path.name}' is not a .pptx or .potx file")
-        return None, Layouts(), b""
+        return None, Layouts(), None
     data = r.attempt(templates.template_bytes, path, key, r.file)
-    have = data and r.attempt(templates.template_layouts, data, path, key, r.file)
-    if not have:
-        return None, Layouts(), b""
+    prs = r.attempt(open_template, data, path, key, r.file) if data else None
+    if prs is None:
+        return None, Layouts(), None
+    have = layout_names(prs)
     chosen: dict[str, str] = {}
     defaults = Layouts()
     for role in _LAYOUT_KEYS:
@@ -224,6 +226,6 @@ def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts
                 "defaults.rolereport.pptx_layouts.content",
                 f"name the template's layout for content slides; it has: {', '.join(have)}",
             )
-        return None, Layouts()
-    chosen = {k: v or chosen["content"] for k, v in chosen.items()}
-    return path, Layouts(**chosen), data
+        return None, Layouts(), None
+    layouts = Layouts(**{k: v or chosen["content"] for k, v in chosen.items()})
+    return path, layouts, None if r.problems else read_template(data, prs, layouts)
