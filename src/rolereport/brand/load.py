@@ -15,9 +15,8 @@ from ..files.yamlfile import read_yaml
 from .colors import contrast
 from .file import BRAND_FILES, BrandReader, default_assets_dir, light
 from .fonts import deck_font, is_bold, read_fonts
-from .logo import logo_aspect
+from .logo import Logo, read_logo
 from .model import BrandFile
-from .svg import vector
 from .template import Template, layout_names, open_template, read_template
 from .theme import Layouts, Theme
 
@@ -114,7 +113,6 @@ def _theme(r: BrandReader) -> Theme:
         warnings=tuple(dict.fromkeys(r.warnings)),
         # read only from a brand without problems: each is reported, and no Theme is made
         template_pptx=checked,
-        logo_ratio=logo_aspect(small) if small and not r.problems else 1.0,
         deck_charts=deck_charts,
     )
 
@@ -141,18 +139,19 @@ def _check_contrast(r: BrandReader, fg: str, bg: str, heading: str) -> None:
         )
 
 
-def _logos(r: BrandReader) -> tuple[Path | None, Path | None, str]:
+def _logos(r: BrandReader) -> tuple[Logo | None, Logo | None, str]:
     logo = r.doc.get("logo")
     if logo is None:
         return None, None, ""
     if isinstance(logo, str):
-        p = _logo_file(r, logo, "logo")
-        return p, p, ""
+        one = _logo_file(r, logo, "logo", {})
+        return one, one, ""
     if not isinstance(logo, dict):
         r.fail("logo", "expected a path or a mapping with images and sizes")
         return None, None, ""
     images = r.mapping(logo, "images", "logo.images")
-    found: dict[str, tuple[Path, str]] = {}
+    found: dict[str, tuple[Logo, str]] = {}
+    read: dict[Path, Logo] = {}  # sizes naming one file share its reading
     for size in ("small", "medium", "large"):
         ref = light(logo.get(size))
         if ref is None:
@@ -161,27 +160,31 @@ def _logos(r: BrandReader) -> tuple[Path | None, Path | None, str]:
         alt = ""
         if isinstance(entry, dict):
             alt, entry = str(entry.get("alt", "")), entry.get("path")
-        path = _logo_file(r, entry, f"logo.{size}")
-        if path is not None:
-            found[size] = (path, alt)
+        checked = _logo_file(r, entry, f"logo.{size}", read)
+        if checked is not None:
+            found[size] = (checked, alt)
     big = found.get("large") or found.get("medium") or found.get("small")
     little = found.get("small") or found.get("medium") or found.get("large")
     alt = (big or little or (None, ""))[1]
     return (big[0] if big else None), (little[0] if little else None), alt
 
 
-def _logo_file(r: BrandReader, value: Any, key: str) -> Path | None:
+def _logo_file(r: BrandReader, value: Any, key: str, read: dict[Path, Logo]) -> Logo | None:
+    """The logo file at `value`, read, checked and decoded once (None, with a problem noted,
+    when it cannot be used)."""
     path = r.path(value, key)
-    if path is None:
+    if path is None or path in read:
+        return read.get(path) if path else None
+    found = r.attempt(assetfiles.read_image, path, key, r.file)
+    if found is None:
         return None
-    kind = r.attempt(assetfiles.image_kind, path, key, r.file)
-    if kind == "svg":
-        try:  # as the documents will draw it
-            vector(path.read_bytes(), "Helvetica")
-        except Exception as exc:  # svglib raises many types on drawings it cannot follow
-            r.fail(key, f"'{path.name}' is not a usable SVG image ({exc})")
-            return None
-    return path if kind else None
+    try:  # as the documents will draw it
+        read[path] = read_logo(path, *found)  # type: ignore[arg-type]
+    except Exception as exc:  # svglib and Pillow raise many types on what they cannot read
+        what = "SVG" if found[0] == "svg" else "PNG, JPEG or SVG"
+        r.fail(key, f"'{path.name}' is not a usable {what} image ({exc})")
+        return None
+    return read[path]
 
 
 def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts, Template | None]:
