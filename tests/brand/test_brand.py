@@ -232,9 +232,11 @@ def test_keys_of_brand_yml_that_rolereport_does_not_use_are_accepted_silently(tm
         color:
           tertiary: "#336699"
           primary: tertiary
+          success: "#00AA00"
         typography:
+          fonts: [{family: Fira Code, source: google, weight: [400, 500], display: swap}]
           monospace: {family: Fira Code, size: 0.9em}
-          line-height: "1.4"
+          monospace-block: {line-height: "1.4", background-color: "#F5F5F5"}
           link: {decoration: underline}
         defaults:
           bootstrap: {defaults: {enable-rounded: false}}
