@@ -133,8 +133,7 @@ def test_the_handout_uses_the_brand_paper(built):
 
 def test_the_logo_is_on_the_first_page_of_the_handout(built):
     page = PdfReader(built.pdf).pages[0]
-    logo = built.theme.logo_large
-    assert logo is not None
+    logo = built.theme.logo_large.path
     if logo.suffix == ".png":
         from PIL import Image
 
@@ -160,8 +159,8 @@ def test_the_logo_is_a_picture_on_the_title_slide(built):
         s for s in title.shapes if s.shape_type == MSO_SHAPE_TYPE.PICTURE and s.name == "Logo"
     ]
     assert logo._element.nvPicPr.cNvPr.get("descr") == built.theme.logo_alt
-    if built.theme.logo_large.suffix == ".png":
-        assert logo.image.blob == built.theme.logo_large.read_bytes()
+    if built.theme.logo_large.path.suffix == ".png":
+        assert logo.image.blob == built.theme.logo_large.path.read_bytes()
     else:  # PowerPoint cannot show SVG: the deck carries a PNG drawn from it
         assert logo.image.content_type == "image/png"
 

@@ -71,7 +71,7 @@ def test_brand_yml_wins_over_underscore_brand_yml(tmp_path):
 def test_paths_in_brand_slash_brand_yml_are_relative_to_that_file(tmp_path):
     png(tmp_path / "logo.png")
     make_brand(tmp_path, "logo: ../logo.png\n", "brand/_brand.yml")
-    assert load_brand(tmp_path).logo_large == (tmp_path / "logo.png").resolve()
+    assert load_brand(tmp_path).logo_large.path == (tmp_path / "logo.png").resolve()
 
 
 def test_a_folder_without_a_brand_file_says_which_names_it_looked_for(tmp_path):
@@ -232,9 +232,11 @@ def test_keys_of_brand_yml_that_rolereport_does_not_use_are_accepted_silently(tm
         color:
           tertiary: "#336699"
           primary: tertiary
+          success: "#00AA00"
         typography:
+          fonts: [{family: Fira Code, source: google, weight: [400, 500], display: swap}]
           monospace: {family: Fira Code, size: 0.9em}
-          line-height: "1.4"
+          monospace-block: {line-height: "1.4", background-color: "#F5F5F5"}
           link: {decoration: underline}
         defaults:
           bootstrap: {defaults: {enable-rounded: false}}

@@ -114,3 +114,42 @@ def test_a_bad_font_file_is_one_problem_not_two(tmp_path):
     assert len(lines) == 2, lines
     assert "logo.large: 'logo.png' is not a usable PNG, JPEG or SVG image" in lines[0]
     assert "typography.fonts[0].files[0].path: 'Carlito-Regular.ttf'" in lines[1]
+
+
+TYPOS = """\
+meta: {name: Acme}
+colour: {primary: "#1F3A5F"}
+color:
+  backgrond: "#FFFFFF"
+  primary: "#1F3A5F"
+logo:
+  images:
+    full: {pth: logo.png, alt: Acme}
+  large: full
+typography:
+  base: {family: Carlito, lineheight: 1.4}
+  monospace-blok: Fira Code
+"""
+TYPOS_EXPECTED = [
+    (2, "colour", "unknown key: did you mean 'color'?"),
+    (4, "color.backgrond", "unknown key: did you mean 'background'?"),
+    (8, "logo.images.full.pth", "unknown key: did you mean 'path'?"),
+    (11, "typography.base.lineheight", "unknown key: did you mean 'line-height'?"),
+    (12, "typography.monospace-blok", "unknown key: did you mean 'monospace-block'?"),
+]
+
+
+@pytest.mark.parametrize("command", ["check", "build"])
+def test_misspelt_brand_yml_keys_are_each_reported_with_the_key_meant_and_exit_2(
+    tmp_path, capsys, command
+):
+    folder = brand(tmp_path / "assets", TYPOS)
+    out = ["--out", str(tmp_path / "out")] if command == "build" else []
+    assert main([command, "--assets", str(folder), *out]) == 2
+    err = capsys.readouterr().err.splitlines()
+    file = folder.resolve() / "brand.yml"
+    said = [x for x in err if "unknown key" in x]
+    assert len(said) == len(TYPOS_EXPECTED), err
+    for line, (number, key, says) in zip(said, TYPOS_EXPECTED, strict=True):
+        assert line == f"Error: {file}:{number}: {key}: {says}", line
+    assert not (tmp_path / "out").exists()

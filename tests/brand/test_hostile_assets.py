@@ -183,7 +183,7 @@ def test_an_svg_with_internal_references_and_embedded_images_is_accepted(assets)
         f'<image x="100" width="4" height="4" xlink:href="data:image/png;base64,{data}"/></svg>'
     )
     (assets / "logo.svg").write_text(svg, encoding="utf-8")
-    assert load_brand(with_logo(assets, "logo.svg")).logo_large == assets / "logo.svg"
+    assert load_brand(with_logo(assets, "logo.svg")).logo_large.path == assets / "logo.svg"
 
 
 # Fonts

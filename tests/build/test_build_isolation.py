@@ -5,9 +5,15 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+
+import yaml
+from pypdf import PdfReader
+
+from rolereport import build
 
 ROOT = Path(__file__).resolve().parents[2]
 NORTHWIND = ROOT / "examples" / "brands" / "northwind"
@@ -47,6 +53,25 @@ print(json.dumps(opened))
 """
     opened = _run(script, tmp_path)
     assert len(opened) == 1, opened
+
+
+def test_a_build_with_a_template_parses_it_once_to_read_it_and_once_to_write_the_deck(tmp_path):
+    script = f"""
+import json
+from pptx.opc.package import OpcPackage
+opened = []
+real = OpcPackage.open.__func__
+def counting(cls, pkg_file):
+    opened.append(type(pkg_file).__name__)
+    return real(cls, pkg_file)
+OpcPackage.open = classmethod(counting)
+from rolereport import build
+build(assets={str(NORTHWIND)!r}, out="out", parallel=False, force=True)
+deck = len(opened)
+build(assets={str(NORTHWIND)!r}, out="out", parallel=False, force=True, only=("pdf", "guide"))
+print(json.dumps({{"all": deck, "pdfs": len(opened) - deck}}))
+"""
+    assert _run(script, tmp_path) == {"all": 2, "pdfs": 1}
 
 
 def test_a_build_leaves_reportlab_fonttools_and_matplotlib_settings_as_they_were(tmp_path):
@@ -103,4 +128,33 @@ print(json.dumps(opened))
 """
     opened = _run(script, tmp_path)
     assert len(opened) == 2  # the small and the large logo
-    assert max(opened.values()) <= 3, opened  # checked, keyed by content, decoded
+    assert max(opened.values()) == 1, opened  # read once with the brand: checked and decoded
+
+
+RED, BLUE = "#FF0000", "#0000FF"
+SVG_LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="60" height="20">'
+    '<rect width="60" height="20" fill="{}"/></svg>'
+)
+
+
+def test_a_logo_replaced_in_place_keeping_its_size_and_time_is_drawn_anew(tmp_path):
+    assets = tmp_path / "assets"
+    shutil.copytree(ROOT / "assets", assets)
+    brand = yaml.safe_load((assets / "brand.yml").read_text(encoding="utf-8"))
+    brand["logo"] = "logo.svg"
+    (assets / "brand.yml").write_text(yaml.safe_dump(brand), encoding="utf-8")
+    logo = assets / "logo.svg"
+    logo.write_text(SVG_LOGO.format(RED), encoding="utf-8")
+
+    def cover_fills() -> bytes:
+        build(assets=assets, out=tmp_path / "out", only=("pdf",), parallel=False, force=True)
+        (handout,) = (tmp_path / "out").iterdir()
+        return PdfReader(handout).pages[0].get_contents().get_data()
+
+    assert b"1 0 0 rg" in cover_fills()
+    stat = logo.stat()  # as `cp -p` or an unzip would: the same size and time
+    logo.write_text(SVG_LOGO.format(BLUE), encoding="utf-8")
+    os.utime(logo, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    fills = cover_fills()
+    assert b"0 0 1 rg" in fills and b"1 0 0 rg" not in fills

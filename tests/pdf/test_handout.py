@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 import io
+import shutil
 import subprocess
 from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import require_tool
+from conftest import ASSETS, require_tool
 from pypdf import PdfReader
 from readback import MARKUP, assert_fonts_embedded
 
+from rolereport.brand.load import load_brand
 from rolereport.content.model import Figure, Paragraph, Report
-from rolereport.errors import BrandError
 from rolereport.pdf.handout import render_handout
 
 
@@ -172,11 +173,15 @@ def test_characters_the_font_lacks_are_named_in_a_warning(report, theme):
     assert "U+1F600" in warning
 
 
-def test_a_logo_that_is_not_an_image_is_a_brand_error(report, theme, tmp_path: Path):
-    fake = tmp_path / "logo.png"
-    fake.write_text("<html>not a picture</html>")
-    with pytest.raises(BrandError, match="logo"):
-        render_handout(first_section_only(report), replace(theme, logo_large=fake))
+def test_the_handout_draws_the_logo_the_brand_read_without_opening_its_file(report, tmp_path):
+    assets = tmp_path / "assets"
+    shutil.copytree(ASSETS, assets)
+    theme = load_brand(assets)
+    (assets / "logo.png").write_text("<html>not a picture</html>")  # after the brand was read
+    page = PdfReader(io.BytesIO(render_handout(first_section_only(report), theme).data)).pages[0]
+    found = [x.get_object() for x in page["/Resources"]["/XObject"].values()]
+    sizes = [(int(x["/Width"]), int(x["/Height"])) for x in found if "/Width" in x]
+    assert theme.logo_large.size in sizes
 
 
 def test_an_unknown_paper_size_is_refused(report, theme):

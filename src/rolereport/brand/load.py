@@ -15,10 +15,9 @@ from ..files.yamlfile import read_yaml
 from .colors import contrast
 from .file import BRAND_FILES, BrandReader, default_assets_dir, light
 from .fonts import METRIC_TWINS, deck_font, is_bold, read_fonts
-from .logo import logo_aspect
+from .logo import Logo, read_logo
 from .model import BrandFile
-from .svg import vector
-from .template import read_template
+from .template import Template, layout_names, open_template, read_template
 from .theme import Layouts, Theme
 
 _LAYOUT_KEYS = ("title", "content", "two", "section")
@@ -93,7 +92,7 @@ def _theme(r: BrandReader) -> Theme:
         )
     large, small, alt = _logos(r)
     name = _name(r)
-    template, layouts, data = _template(r, own)
+    template, layouts, checked = _template(r, own)
     return Theme(
         name=name,
         primary=primary,
@@ -120,8 +119,7 @@ def _theme(r: BrandReader) -> Theme:
         layouts=layouts,
         warnings=tuple(dict.fromkeys(r.warnings)),
         # read only from a brand without problems: each is reported, and no Theme is made
-        template_pptx=read_template(data, layouts) if template and not r.problems else None,
-        logo_ratio=logo_aspect(small) if small and not r.problems else 1.0,
+        template_pptx=checked,
         deck_charts=deck_charts,
     )
 
@@ -148,18 +146,19 @@ def _check_contrast(r: BrandReader, fg: str, bg: str, heading: str) -> None:
         )
 
 
-def _logos(r: BrandReader) -> tuple[Path | None, Path | None, str]:
+def _logos(r: BrandReader) -> tuple[Logo | None, Logo | None, str]:
     logo = r.doc.get("logo")
     if logo is None:
         return None, None, ""
     if isinstance(logo, str):
-        p = _logo_file(r, logo, "logo")
-        return p, p, ""
+        one = _logo_file(r, logo, "logo", {})
+        return one, one, ""
     if not isinstance(logo, dict):
         r.fail("logo", "expected a path or a mapping with images and sizes")
         return None, None, ""
     images = r.mapping(logo, "images", "logo.images")
-    found: dict[str, tuple[Path, str]] = {}
+    found: dict[str, tuple[Logo, str]] = {}
+    read: dict[Path, Logo] = {}  # sizes naming one file share its reading
     for size in ("small", "medium", "large"):
         ref = light(logo.get(size))
         if ref is None:
@@ -168,31 +167,36 @@ def _logos(r: BrandReader) -> tuple[Path | None, Path | None, str]:
         alt = ""
         if isinstance(entry, dict):
             alt, entry = str(entry.get("alt", "")), entry.get("path")
-        path = _logo_file(r, entry, f"logo.{size}")
-        if path is not None:
-            found[size] = (path, alt)
+        checked = _logo_file(r, entry, f"logo.{size}", read)
+        if checked is not None:
+            found[size] = (checked, alt)
     big = found.get("large") or found.get("medium") or found.get("small")
     little = found.get("small") or found.get("medium") or found.get("large")
     alt = (big or little or (None, ""))[1]
     return (big[0] if big else None), (little[0] if little else None), alt
 
 
-def _logo_file(r: BrandReader, value: Any, key: str) -> Path | None:
+def _logo_file(r: BrandReader, value: Any, key: str, read: dict[Path, Logo]) -> Logo | None:
+    """The logo file at `value`, read, checked and decoded once (None, with a problem noted,
+    when it cannot be used)."""
     path = r.path(value, key)
-    if path is None:
+    if path is None or path in read:
+        return read.get(path) if path else None
+    found = r.attempt(assetfiles.read_image, path, key, r.file)
+    if found is None:
         return None
-    kind = r.attempt(assetfiles.image_kind, path, key, r.file)
-    if kind == "svg":
-        try:  # as the documents will draw it
-            vector(path.read_bytes(), "Helvetica")
-        except Exception as exc:  # svglib raises many types on drawings it cannot follow
-            r.fail(key, f"'{path.name}' is not a usable SVG image ({exc})")
-            return None
-    return path if kind else None
+    try:  # as the documents will draw it
+        read[path] = read_logo(path, *found)  # type: ignore[arg-type]
+    except Exception as exc:  # svglib and Pillow raise many types on what they cannot read
+        what = "SVG" if found[0] == "svg" else "PNG, JPEG or SVG"
+        r.fail(key, f"'{path.name}' is not a usable {what} image ({exc})")
+        return None
+    return read[path]
 
 
-def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts, bytes]:
-    """The template's path, the layouts picked and its checked bytes (read once)."""
+def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts, Template | None]:
+    """The template's path, the layouts picked, and the template checked and read: its bytes
+    read once and parsed once (a Template only for a brand without problems)."""
     named = r.mapping(own, "pptx_layouts", "defaults.rolereport.pptx_layouts")
     for key in named:
         if key not in _LAYOUT_KEYS:
@@ -201,18 +205,19 @@ def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts
                 f"unknown layout role: use {', '.join(_LAYOUT_KEYS)}",
             )
     if not own.get("pptx_template"):
-        return None, Layouts(), b""
+        return None, Layouts(), None
     key = "defaults.rolereport.pptx_template"
     path = r.path(own["pptx_template"], key)
     if path is None:
-        return None, Layouts(), b""
+        return None, Layouts(), None
     if path.suffix.lower() not in (".pptx", ".potx"):
         r.fail(key, f"'{path.name}' is not a .pptx or .potx file")
-        return None, Layouts(), b""
+        return None, Layouts(), None
     data = r.attempt(templates.template_bytes, path, key, r.file)
-    have = data and r.attempt(templates.template_layouts, data, path, key, r.file)
-    if not have:
-        return None, Layouts(), b""
+    prs = r.attempt(open_template, data, path, key, r.file) if data else None
+    if prs is None:
+        return None, Layouts(), None
+    have = layout_names(prs)
     chosen: dict[str, str] = {}
     defaults = Layouts()
     for role in _LAYOUT_KEYS:
@@ -231,6 +236,6 @@ def _template(r: BrandReader, own: dict[str, Any]) -> tuple[Path | None, Layouts
                 "defaults.rolereport.pptx_layouts.content",
                 f"name the template's layout for content slides; it has: {', '.join(have)}",
             )
-        return None, Layouts()
-    chosen = {k: v or chosen["content"] for k, v in chosen.items()}
-    return path, Layouts(**chosen), data
+        return None, Layouts(), None
+    layouts = Layouts(**{k: v or chosen["content"] for k, v in chosen.items()})
+    return path, layouts, None if r.problems else read_template(data, prs, layouts)

@@ -1,7 +1,9 @@
-"""The shape of a brand file (the brand.yml subset rolereport reads) as pydantic models: what
-is a mapping, a list or a text, and which of rolereport's own keys exist. Keys of brand.yml
-that rolereport does not use are accepted; what the values mean (colours, files, layouts)
-is checked when the brand is resolved (`load`)."""
+"""The shape of a brand file (brand.yml, of which rolereport reads a subset) as pydantic
+models: what is a mapping, a list or a text, and which keys exist. Keys brand.yml defines are
+accepted whether rolereport uses them or not; a key it does not define (`backgrond`) is a
+mistake, reported with the key meant, except where brand.yml leaves a mapping open (`meta`,
+`meta.link`, `defaults` for other tools). What the values mean (colours, files, layouts) is
+checked when the brand is resolved (`load`)."""
 
 from __future__ import annotations
 
@@ -31,7 +33,8 @@ class _Open(BaseModel):
 
 
 class _Own(BaseModel):
-    """A part only rolereport reads: an unknown key is a mistake."""
+    """A part whose keys brand.yml (or rolereport, for its own) defines: an unknown key is a
+    mistake."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -45,12 +48,12 @@ class Meta(_Open):
     name: text_or(Name, "expected a name or a mapping with full and short") | None = None
 
 
-class Image(_Open):
+class Image(_Own):
     path: str
     alt: str | None = None
 
 
-class LightDark(_Open):
+class LightDark(_Own):
     light: Any = None
     dark: Any = None
 
@@ -59,44 +62,74 @@ _IMAGE = "expected a file path or a mapping with path and alt"
 _SIZE = "expected an image name, a file path, or a mapping with light and dark"
 
 
-class Logo(_Open):
+class Logo(_Own):
     images: dict[str, text_or(Image, _IMAGE)] = Field(default_factory=dict)
     small: text_or(LightDark, _SIZE) | None = None
     medium: text_or(LightDark, _SIZE) | None = None
     large: text_or(LightDark, _SIZE) | None = None
 
 
-class Color(_Open):
+class Color(_Own):
+    """brand.yml's theme colours, and `gray` (or `muted`) and `link`, which rolereport adds."""
+
     palette: dict[str, Any] = Field(default_factory=dict)
+    foreground: Any = None
+    background: Any = None
+    primary: Any = None
+    secondary: Any = None
+    tertiary: Any = None
+    success: Any = None
+    info: Any = None
+    warning: Any = None
+    danger: Any = None
+    light: Any = None
+    dark: Any = None
+    gray: Any = None
+    muted: Any = None
+    link: Any = None
 
 
-class FontFile(_Open):
+class FontFile(_Own):
     path: str
     weight: int | str = 400
     style: str = "normal"
 
 
-class FontFamily(_Open):
+class FontFamily(_Own):
     family: str
     source: str = "file"
     files: list[text_or(FontFile, "expected a file path or a mapping with path and weight")] = (
         Field(default_factory=list)
     )
+    weight: Any = None  # google and bunny fonts: the weights, styles and display to fetch
+    style: Any = None
+    display: Any = None
 
 
-class TextStyle(_Open):
+class TextStyle(_Own):
+    """A typographic element's settings (brand.yml's base, headings, monospace, link)."""
+
     family: str | None = None
     weight: int | str | None = None
+    size: Any = None
+    line_height: Any = Field(None, alias="line-height")
+    style: Any = None
     color: Any = None
+    background_color: Any = Field(None, alias="background-color")
+    decoration: Any = None
 
 
 _STYLE = "expected a font family or a mapping"
 
 
-class Typography(_Open):
+class Typography(_Own):
     fonts: list[FontFamily] = Field(default_factory=list)
     base: text_or(TextStyle, _STYLE) | None = None
     headings: text_or(TextStyle, _STYLE) | None = None
+    monospace: text_or(TextStyle, _STYLE) | None = None
+    monospace_inline: text_or(TextStyle, _STYLE) | None = Field(None, alias="monospace-inline")
+    monospace_block: text_or(TextStyle, _STYLE) | None = Field(None, alias="monospace-block")
+    link: TextStyle | None = None
 
 
 class Rolereport(_Own):
@@ -115,8 +148,8 @@ class Defaults(_Open):
     rolereport: Rolereport | None = None
 
 
-class BrandFile(_Open):
-    """A brand file: brand.yml's top-level keys that rolereport reads."""
+class BrandFile(_Own):
+    """A brand file: brand.yml's top-level keys."""
 
     meta: Meta | None = None
     logo: text_or(Logo, "expected a path or a mapping with images and sizes") | None = None

@@ -6,8 +6,10 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from io import BytesIO
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
+from ..errors import BrandError
 from ..text.measure import Box
 
 if TYPE_CHECKING:
@@ -68,12 +70,28 @@ class Template:
     frames: Frames
 
 
-def read_template(data: bytes, names: Layouts) -> Template:
-    """The template's frames for the layouts `names` picks (brand/load.py has checked the
-    bytes and that each layout exists). Raises KeyError for a layout the template lacks."""
+def open_template(data: bytes, path: Path, key: str, brand_file: Path) -> Any:
+    """The checked template bytes parsed by python-pptx, once per brand load: what its layouts
+    are named and where their placeholders sit are read from this one parse.
+    Raises BrandError when python-pptx cannot open them."""
     from pptx import Presentation
 
-    prs = Presentation(BytesIO(data))
+    try:
+        return Presentation(BytesIO(data))
+    except Exception as exc:  # python-pptx raises KeyError, ValueError, lxml errors, ...
+        raise BrandError.at(
+            brand_file, key, f"'{path.name}' cannot be opened as a presentation ({exc})"
+        ) from None
+
+
+def layout_names(prs: Any) -> tuple[str, ...]:
+    """The names of the layouts an opened template offers, in master order."""
+    return tuple(layout.name for master in prs.slide_masters for layout in master.slide_layouts)
+
+
+def read_template(data: bytes, prs: Any, names: Layouts) -> Template:
+    """The template (`data`, opened as `prs`) with the frames of the layouts `names` picks
+    (brand/load.py has checked that each exists). Raises KeyError for a layout it lacks."""
     layouts: dict[str, Any] = {}
     for master in prs.slide_masters:
         for layout in master.slide_layouts:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .logo import Logo
     from .template import Template
 
 
@@ -46,8 +47,8 @@ class Theme:
     heading_font: FontFiles
     deck_font: str  # the family names the deck names (PowerPoint can only name fonts)
     deck_heading_font: str
-    logo_large: Path | None
-    logo_small: Path | None
+    logo_large: Logo | None  # read, checked and decoded once: writers never open the file
+    logo_small: Logo | None
     logo_alt: str
     footer: str
     paper: str
@@ -56,8 +57,12 @@ class Theme:
     layouts: Layouts = Layouts()
     warnings: tuple[str, ...] = ()
     template_pptx: Template | None = None  # the template checked and read, once per load
-    logo_ratio: float = 1.0  # the small logo's width over its height, as it is shown
     deck_charts: str = "native"  # native PowerPoint charts, or picture (matplotlib PNGs)
+
+    @property
+    def logo_ratio(self) -> float:
+        """The small logo's width over its height, as it is shown (1 without one)."""
+        return self.logo_small.aspect if self.logo_small else 1.0
 
     def role_color(self, index: int) -> str:
         """The colour of the role at `index` in the report's order."""
@@ -65,9 +70,8 @@ class Theme:
 
 
 def theme_files(theme: Theme) -> tuple[Path, ...]:
-    """Every file a writer may read (fonts, logos): the template is not one, the theme
-    carries its bytes (and their digest, in its repr)."""
+    """Every file a writer may read: the font files. The template and the logos are not
+    among them: the theme carries their bytes (and their digests, in its repr)."""
     faces = (theme.font, theme.heading_font)
     fonts = {getattr(f, k) for f in faces for k in ("regular", "bold", "italic", "bold_italic")}
-    others = {theme.logo_large, theme.logo_small} - {None}
-    return tuple(sorted(fonts | others))  # type: ignore[arg-type]
+    return tuple(sorted(fonts))

@@ -1,4 +1,5 @@
-"""The command line: parse, call the library, print results and warnings, set the exit code."""
+"""The command line's commands: call the library, print results and warnings, set the exit
+code (the arguments they take are in `parser`)."""
 
 from __future__ import annotations
 
@@ -8,9 +9,7 @@ import sys
 import traceback
 from collections.abc import Sequence
 from dataclasses import replace
-from pathlib import Path
 
-from .. import __version__
 from ..build.batch import build_many, exit_code, expand_inputs, is_batch
 from ..build.inputs import read_inputs
 from ..build.options import OUTPUTS, BuildOptions
@@ -18,128 +17,17 @@ from ..build.pipeline import build
 from ..build.starter import init_folder
 from ..build.watch import Watcher
 from ..content.report import build_report
-from ..data.facts import DEFAULT_DATASET, load_dataset, packaged_datasets
+from ..data.facts import load_dataset, packaged_datasets
 from ..data.schema import json_schema
 from ..errors import InputError, RoleReportError
 from .console import BatchProgress, WatchLog, error_lines, summary_table, timings_lines
-from .refresh import add_refresh_parser, run_refresh
-
-DATA_HELP = f"a data file (.yml) or the name of a packaged dataset (default: {DEFAULT_DATASET})"
-DATAS_HELP = (
-    "data files (.yml), packaged dataset names or folders of data files; several are built "
-    f"side by side (default: {DEFAULT_DATASET})"
-)
-ASSETS_HELP = (
-    "the branding folder (default: ./assets if it has a brand.yml, else the built-in brand)"
-)
-
-
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="rolereport",
-        description="Turn sourced facts about careers into a PDF handout, a PowerPoint deck "
-        "and a facilitator guide.",
-    )
-    p.add_argument("--version", action="version", version=f"rolereport {__version__}")
-    p.add_argument("--debug", action="store_true", help="show a traceback on errors")
-    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-
-    b = sub.add_parser(
-        "build", help="build the handout (PDF), the deck (PowerPoint) and the facilitator guide"
-    )
-    b.add_argument("data", nargs="*", help=DATAS_HELP)
-    b.add_argument("--assets", type=Path, help=ASSETS_HELP)
-    b.add_argument(
-        "--out", type=Path, default=Path("output"), help="output folder (default: ./output)"
-    )
-    b.add_argument(
-        "--only",
-        type=str.lower,  # every choice flag takes any case: --only PDF, --paper A4
-        choices=OUTPUTS,
-        action="append",
-        help="build only pdf (the handout), pptx (the deck) or guide (the facilitator guide); "
-        "repeat it for two of them",
-    )
-    b.add_argument(
-        "--paper",
-        type=str.lower,
-        choices=("letter", "a4"),
-        help="handout and guide paper (default: the brand's, else letter)",
-    )
-    b.add_argument(
-        "--aspect",
-        type=str.lower,
-        choices=("16:9", "4:3"),
-        help="deck shape (default 16:9; a template sets its own)",
-    )
-    b.add_argument(
-        "--deck-charts",
-        choices=("native", "picture"),
-        help="deck charts as native PowerPoint charts people can edit (default, unless the "
-        "brand says otherwise) or as pictures, for viewers that do not show native charts",
-    )
-    b.add_argument("--timings", action="store_true", help="print how long each stage took")
-    b.add_argument(
-        "--force",
-        action="store_true",
-        help="build even when nothing changed since the last build",
-    )
-    b.add_argument(
-        "--watch",
-        action="store_true",
-        help="build, then rebuild whenever the data file or the assets change (Ctrl-C stops)",
-    )
-    b.add_argument(
-        "--jobs",
-        type=_positive,
-        metavar="N",
-        help="with several datasets: how many to build at once (default: one per CPU core)",
-    )
-
-    v = sub.add_parser(
-        "preview", help="write PNG pictures of every page of the handout, the deck and the guide"
-    )
-    v.add_argument("data", nargs="?", help=DATA_HELP)
-    v.add_argument("--assets", type=Path, help=ASSETS_HELP)
-    v.add_argument(
-        "--out", type=Path, default=Path("output"), help="output folder (default: ./output)"
-    )
-    v.add_argument("--paper", type=str.lower, choices=("letter", "a4"), help="handout paper")
-    v.add_argument("--aspect", type=str.lower, choices=("16:9", "4:3"), help="deck shape")
-
-    c = sub.add_parser("check", help="validate the data file and the brand; write nothing")
-    c.add_argument("data", nargs="?", help=DATA_HELP)
-    c.add_argument("--assets", type=Path, help=ASSETS_HELP)
-
-    sub.add_parser("datasets", help="list the packaged datasets")
-
-    i = sub.add_parser("init", help="write a data file and an assets folder to start from")
-    i.add_argument("folder", type=Path, help="where to write data.yml, assets/ and the schema")
-    i.add_argument(
-        "--blank", action="store_true", help="a short skeleton (two roles, the required keys)"
-    )
-
-    sub.add_parser("schema", help="print the JSON Schema of the data file (for editors)")
-
-    la = sub.add_parser("labels", help="print every fixed text of a language with its key")
-    la.add_argument("language", nargs="?", default="en", help="en, de, ... (default: en)")
-
-    d = sub.add_parser("dump", help="print the content model as JSON (for review and tests)")
-    d.add_argument("data", nargs="?", help=DATA_HELP)
-
-    add_refresh_parser(sub, _positive)
-    return p
-
-
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number of at least 1")
-    return int(text)
+from .parser import parser
+from .refresh import run_refresh
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 2 bad input or usage, 1 anything else)."""
-    args = _parser().parse_args(argv)
+    args = parser().parse_args(argv)
     try:
         return _COMMANDS[args.command](args)
     except RoleReportError as exc:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from io import BytesIO
-from pathlib import Path
 from typing import Any
 
 from pptx.dml.color import RGBColor
@@ -14,6 +13,7 @@ from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Emu, Pt
 
 from ..brand.colors import ink, mix
+from ..brand.logo import Logo
 from ..brand.theme import Theme
 from ..charts.render import render_chart
 from ..content.model import Report
@@ -34,7 +34,7 @@ from ..text.measure import INSET, Box, Para
 from .access import mark_decorative
 from .frames import layouts_by_name
 from .ladder import add_ladder
-from .logo import logo_aspect, logo_image
+from .logo import logo_image
 from .nativecharts import NATIVE_KINDS, add_native_chart
 
 # LibreOffice (after Unicode's line-breaking rules) may break between two plus signs,
@@ -148,13 +148,12 @@ class SlideWriter:
             tree.remove(sp)
             tree.insert(2, sp)
 
-    def _logo(self, slide, path: Path, box: Box, decorative: bool = False) -> None:
+    def _logo(self, slide, logo: Logo, box: Box, decorative: bool = False) -> None:
         """The logo at the box's height (narrower when wider than the box), left and top;
         `decorative` where it repeats on every slide, as a screen reader should skip it."""
-        aspect = logo_aspect(path)
-        w = min(box.h * aspect, box.w)
-        h = w / aspect
-        pic = slide.shapes.add_picture(logo_image(path, h), emu(box.x), emu(box.y), emu(w), emu(h))
+        w = min(box.h * logo.aspect, box.w)
+        h = w / logo.aspect
+        pic = slide.shapes.add_picture(logo_image(logo, h), emu(box.x), emu(box.y), emu(w), emu(h))
         pic.name = "Logo"
         pic.element.nvPicPr.cNvPr.set("descr", self.t.logo_alt)
         if decorative:

@@ -95,6 +95,12 @@ def check_font(path: Path, key: str, brand_file: Path) -> Path:
 
 def image_kind(path: Path, key: str, brand_file: Path) -> str:
     """'png', 'jpeg' or 'svg', judged by content; BrandError for anything else or a bad file."""
+    return read_image(path, key, brand_file)[0]
+
+
+def read_image(path: Path, key: str, brand_file: Path) -> tuple[str, bytes]:
+    """The image's kind ('png', 'jpeg' or 'svg', judged by content) and its bytes, read once;
+    BrandError for anything else or a bad file."""
     data = read_bounded(path, MAX_IMAGE_BYTES, key, brand_file, "image")
     if not data:
         raise BrandError.at(
@@ -104,7 +110,7 @@ def image_kind(path: Path, key: str, brand_file: Path) -> str:
         )
     if is_svg(data):
         _check_svg(data, path, key, brand_file)
-        return "svg"
+        return "svg", data
     if data.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] == b"<":
         raise BrandError.at(
             brand_file,
@@ -112,7 +118,7 @@ def image_kind(path: Path, key: str, brand_file: Path) -> str:
             f"'{path.name}' is not a usable PNG, JPEG or SVG image: it is a web page or "
             "other text; save the image itself",
         )
-    return _check_raster(data, f"'{path.name}'", key, brand_file)
+    return _check_raster(data, f"'{path.name}'", key, brand_file), data
 
 
 def is_svg(data: bytes) -> bool:

@@ -92,17 +92,32 @@ def _path(loc: tuple[Any, ...]) -> str:
 
 
 def _known_keys(model: Any, loc: tuple[Any, ...]) -> list[str]:
-    """The keys allowed in the mapping at `loc`, for "did you mean" hints."""
+    """The keys allowed in the mapping at `loc`, as the file spells them, for "did you mean"
+    hints; a key of a mapping of free names (`logo.images.<name>`) is passed over."""
+    named = False  # the part before was a mapping of free names: this part is one of them
     for part in loc:
-        if isinstance(part, int):
+        if isinstance(part, int) or named:
+            named = False
             continue
-        field = model.model_fields.get(part)
+        field = _fields(model).get(part)
         if field is None:
             return []
+        named = _is_mapping(field.annotation)
         model = model_in(field.annotation)
         if model is None:
             return []
-    return list(model.model_fields)
+    return list(_fields(model))
+
+
+def _fields(model: type[BaseModel]) -> dict[str, Any]:
+    return {f.alias or name: f for name, f in model.model_fields.items()}
+
+
+def _is_mapping(annotation: Any) -> bool:
+    """Whether an annotation such as `dict[str, Image] | None` is a mapping of free names."""
+    if getattr(annotation, "__origin__", None) is dict:
+        return True
+    return any(_is_mapping(a) for a in getattr(annotation, "__args__", ()) or ())
 
 
 def model_in(annotation: Any) -> type[BaseModel] | None:

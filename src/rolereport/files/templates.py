@@ -114,16 +114,3 @@ def _check_parts(z: zipfile.ZipFile, items: list[zipfile.ZipInfo], types: bytes,
                 f"links to the outside file {shown!r} (in {item.filename}): "
                 "embed it or remove the link in PowerPoint, then save again"
             )
-
-
-def template_layouts(data: bytes, path: Path, key: str, brand_file: Path) -> tuple[str, ...]:
-    """The names of the layouts a template offers, in master order."""
-    from pptx import Presentation
-
-    try:
-        prs = Presentation(io.BytesIO(data))
-    except Exception as exc:  # python-pptx raises KeyError, ValueError, lxml errors, ...
-        raise BrandError.at(
-            brand_file, key, f"'{path.name}' cannot be opened as a presentation ({exc})"
-        ) from None
-    return tuple(layout.name for master in prs.slide_masters for layout in master.slide_layouts)

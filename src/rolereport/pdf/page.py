@@ -3,14 +3,11 @@ header and footer, and the passes that typeset a story until its page numbers se
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Callable
 from functools import partial
 from io import BytesIO
-from pathlib import Path
 from typing import Any
 
-from PIL import Image, ImageOps
 from reportlab.graphics import renderPDF
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib.colors import HexColor
@@ -23,11 +20,10 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, P
 from reportlab.platypus import Paragraph as Para
 from reportlab.platypus.doctemplate import LayoutError
 
-from ..brand.logo import logo_bytes
+from ..brand.logo import Logo as BrandLogo
 from ..brand.theme import Theme
 from ..content.model import Report, Words
 from ..errors import BrandError, RoleReportError
-from ..files.assets import is_svg
 from ..text.measure import Measure
 from .blocks import Anchor, Blocks
 from .figures import vector
@@ -44,36 +40,26 @@ HEADER_BASELINE, FOOTER_BASELINE, RULE_GAP = 0.52 * inch, 0.45 * inch, 7
 LOGO_LARGE_H, LOGO_SMALL_H, LOGO_GAP = 0.5 * inch, 0.2 * inch, 20
 RUNNING_PT = 8.5  # header and footer text
 BAND_PAD, BAND_ACCENT = 0.32 * inch, 5  # the cover's colour band: padding, accent strip
-MAX_LOGO_PIXELS = 40_000_000
 KEEP_SLACK = 12  # points: a chain kept together moves on unless it fits with this to spare
 
 
 class Logo:
-    """A brand logo (PNG, JPEG or SVG), drawn at a given height in its aspect ratio."""
+    """A brand logo (PNG, JPEG or SVG) as the Theme decoded it, drawn at a given height in
+    its aspect ratio; an SVG is read from the Theme's bytes with its text in `font`."""
 
-    def __init__(self, path: Path | None, font: str) -> None:
+    def __init__(self, logo: BrandLogo | None, font: str) -> None:
         self.image: ImageReader | Drawing | None = None
         self.aspect = 1.0
-        if path is None:
+        if logo is None:
             return
-        data = logo_bytes(path)  # read once per build, and again when it changes
-        try:
-            if is_svg(data):
-                self.image = vector(data, font)
-                self.aspect = self.image.width / self.image.height
-                return
-            with warnings.catch_warnings():
-                warnings.simplefilter("error", Image.DecompressionBombWarning)
-                img = Image.open(BytesIO(data))  # the format from the content, not the name
-                if img.width * img.height > MAX_LOGO_PIXELS:
-                    raise ValueError(f"{img.width}×{img.height} pixels is too large")
-                img = ImageOps.exif_transpose(img)
-                img.load()
-            self.image, self.aspect = ImageReader(img), img.width / img.height
-        except Exception as e:
-            why = "unknown format" if isinstance(e, Image.UnidentifiedImageError) else str(e)
-            msg = f"is not a usable PNG, JPEG or SVG image ({why})"
-            raise BrandError.at(path, "logo", msg) from e
+        if logo.kind == "svg":
+            try:
+                self.image = vector(logo.data, font)
+            except ValueError as e:
+                raise BrandError.at(logo.path, "logo", f"is not a usable SVG image ({e})") from e
+        else:
+            self.image = ImageReader(logo.picture)
+        self.aspect = logo.aspect
 
     def draw(self, canv: Canvas, x: float, y: float, h: float) -> None:
         if isinstance(self.image, Drawing):
