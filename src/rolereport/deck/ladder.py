@@ -17,7 +17,8 @@ from pptx.util import Emu, Pt
 from ..brand.colors import ink
 from ..brand.theme import Theme
 from ..content.model import ChartSpec, Panel
-from ..text.measure import LINE, SAFETY, Box, Measure, sizes
+from ..plan.layout import RENDERER_MARGIN
+from ..text.measure import LINE, Box, Measure, sizes
 from .access import mark_decorative
 
 _PT, _FLOOR, _LAST = 18, 9, 6  # names' largest size, the floor, the last resort when cut
@@ -35,7 +36,7 @@ def add_ladder(slide: Any, spec: ChartSpec, theme: Theme, roles: tuple[str, ...]
     """The ladder's group shape on `slide` within `box`: a row per panel, in reading order
     (title, then each box and the years under it), named and described as the spec is."""
     panels = [p for p in spec.panels if p.data]
-    m = Measure(theme.font.regular, theme.font.bold)
+    m = Measure(theme.font.regular, theme.font.bold, fill=RENDERER_MARGIN)
     lay = _layout(m, panels, box)
     group = slide.shapes.add_group_shape()
     group.name = f"Chart: {spec.title}"
@@ -117,14 +118,14 @@ def _try(
         names, details = [], []
         for d in p.data:
             wrapped = m.wrap(d.label, pt, inner, bold=True)
-            whole = all(m.width(w, pt, True) <= inner * SAFETY for w in d.label.split(" "))
+            whole = all(m.width(w, pt, True) <= inner * RENDERER_MARGIN for w in d.label.split(" "))
             name = d.label
             if len(wrapped) > max_lines or not whole:
                 if not shorten:
                     return None
                 wrapped = _cut(m, d.label, pt, inner, max_lines)
                 name = "\v".join(wrapped)  # broken where it was measured
-            fits = m.width(d.detail, small) <= room * SAFETY
+            fits = m.width(d.detail, small) <= room * RENDERER_MARGIN
             if not fits and not shorten:
                 return None
             names.append(name)
@@ -156,13 +157,13 @@ def _cut(m: Measure, text: str, pt: float, inner: float, lines: int) -> list[str
 def _ellipsis(m: Measure, text: str, pt: float, room: float, bold: bool = False) -> str:
     """`text` on one line of `room` points: whole, else cut at a word (or a letter) with
     an ellipsis."""
-    if m.width(text, pt, bold) <= room * SAFETY:
+    if m.width(text, pt, bold) <= room * RENDERER_MARGIN:
         return text
     words = text.split(" ")
-    while len(words) > 1 and m.width(" ".join(words) + "…", pt, bold) > room * SAFETY:
+    while len(words) > 1 and m.width(" ".join(words) + "…", pt, bold) > room * RENDERER_MARGIN:
         words.pop()
     out = " ".join(words)
-    while len(out) > 1 and m.width(out + "…", pt, bold) > room * SAFETY:
+    while len(out) > 1 and m.width(out + "…", pt, bold) > room * RENDERER_MARGIN:
         out = out[:-1]
     return out.rstrip() + "…"
 
