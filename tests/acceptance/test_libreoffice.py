@@ -4,13 +4,12 @@ profile) and the PDF it makes is read back: pages, lines, and every character in
 from __future__ import annotations
 
 import io
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import require_tool
+from conftest import libreoffice_pdf, require_tool
 from pptx import Presentation
 from pptx.util import Emu
 from pypdf import PdfReader
@@ -25,16 +24,8 @@ TOLERANCE = 1.0  # points: LibreOffice and the frames' EMU positions round diffe
 
 
 def convert(pptx: bytes, folder: Path) -> bytes:
-    """The deck as LibreOffice prints it to PDF."""
-    soffice = require_tool("soffice")
-    folder.mkdir()
-    (folder / "deck.pptx").write_bytes(pptx)
-    profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"  # no shared lock
-    command = [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(folder)]
-    subprocess.run(
-        [*command, str(folder / "deck.pptx")], check=True, capture_output=True, timeout=300
-    )
-    return (folder / "deck.pdf").read_bytes()
+    """The deck as LibreOffice prints it to PDF (once per run for the same deck)."""
+    return libreoffice_pdf(pptx, folder)
 
 
 @pytest.fixture(scope="module")
