@@ -39,6 +39,11 @@ MISTAKES = [
         '2:10: meta.title: the quote " opened here is never closed',
     ),
     (
+        "bracket-left-open-at-the-end",
+        "meta:\n  title: [unclosed\n",
+        "2:10: meta.title: the [ opened here is not closed: add ]",
+    ),
+    (
         "text-after-quote",
         "meta:\n  title: 'Acme's roles'\n  summary: A comparison.\n",
         "2:16: meta.title: text after the closing quote '",

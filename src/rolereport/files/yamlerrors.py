@@ -141,6 +141,8 @@ def _no_space(text: str, n: int) -> tuple[tuple[int, int], str] | None:
 
 def _item_out_of_line(lines: list[str], n: int) -> tuple[tuple[int, int], str] | None:
     """Where the list item above line `n` starts keys that line `n` does not line up with."""
+    if n >= len(lines):  # the mistake is found at the end of the file
+        return None
     above = _previous(lines, n)
     item = _ITEM_KEY.match(lines[above]) if above is not None else None
     here = _KEY.match(lines[n].lstrip(" "))
