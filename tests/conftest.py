@@ -106,6 +106,17 @@ def report(dataset):
     return build_report(dataset)
 
 
+@pytest.fixture(scope="session")
+def stress_deck(theme):
+    """The stress dataset's deck (every text at the schema's limits), rendered once per test
+    process: the stress, LibreOffice and native-chart read-backs all read it."""
+    from stress import stress_dataset
+
+    from rolereport import render_deck
+
+    return render_deck(build_report(stress_dataset()), theme)
+
+
 @pytest.fixture
 def data_text() -> str:
     return DATASET.read_text(encoding="utf-8")

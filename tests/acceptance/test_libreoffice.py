@@ -14,9 +14,8 @@ from pptx import Presentation
 from pptx.util import Emu
 from pypdf import PdfReader
 from readback import on_page, pages_of
-from stress import stress_dataset
 
-from rolereport import build_report, render_deck, render_guide, render_handout
+from rolereport import render_deck, render_guide, render_handout
 from rolereport.build.preview import write_preview
 
 pytestmark = pytest.mark.slow
@@ -36,11 +35,6 @@ def default_deck(report, theme):
 @pytest.fixture(scope="module")
 def default_pdf(default_deck, tmp_path_factory) -> bytes:
     return convert(default_deck.data, tmp_path_factory.mktemp("lo") / "default")
-
-
-@pytest.fixture(scope="module")
-def stress_deck(theme):
-    return render_deck(build_report(stress_dataset()), theme)
 
 
 @pytest.fixture(scope="module")
