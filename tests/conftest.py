@@ -3,8 +3,10 @@ chart cache for the whole run (tests marked `uncached` draw every chart)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
+import subprocess
 import tempfile
 from pathlib import Path
 
@@ -65,6 +67,30 @@ def require_tool(name: str) -> str:
     return path
 
 
+def libreoffice_pdf(pptx: bytes, folder: Path) -> bytes:
+    """The deck as LibreOffice prints it to PDF, converted once per run: the PDF is kept in
+    the run's cache folder under the deck's digest, for every test (and xdist worker) that
+    reads back the same deck. `folder` is a fresh folder for a conversion."""
+    soffice = require_tool("soffice")
+    cache = Path(os.environ.get("ROLEREPORT_CACHE_DIR", ""))
+    kept = cache / f"libreoffice-{hashlib.sha256(pptx).hexdigest()}.pdf"
+    if cache.is_dir() and kept.is_file():
+        return kept.read_bytes()
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "deck.pptx").write_bytes(pptx)
+    profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"  # no shared lock
+    command = [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(folder)]
+    subprocess.run(
+        [*command, str(folder / "deck.pptx")], check=True, capture_output=True, timeout=300
+    )
+    pdf = (folder / "deck.pdf").read_bytes()
+    if cache.is_dir():  # written whole, then renamed: a reader never sees half a file
+        part = folder / "kept.pdf"
+        part.write_bytes(pdf)
+        os.replace(part, kept)
+    return pdf
+
+
 @pytest.fixture(scope="session")
 def dataset():
     return load_dataset(DATASET)
@@ -78,6 +104,17 @@ def theme():
 @pytest.fixture(scope="session")
 def report(dataset):
     return build_report(dataset)
+
+
+@pytest.fixture(scope="session")
+def stress_deck(theme):
+    """The stress dataset's deck (every text at the schema's limits), rendered once per test
+    process: the stress, LibreOffice and native-chart read-backs all read it."""
+    from stress import stress_dataset
+
+    from rolereport import render_deck
+
+    return render_deck(build_report(stress_dataset()), theme)
 
 
 @pytest.fixture

@@ -15,9 +15,11 @@ class Problem:
     path: str
     message: str
     line: int | None = None
+    column: int | None = None  # for a YAML syntax error: `file:line:column:`
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        where += f":{self.column}" if self.line and self.column else ""
         return f"{where}: {self.path}: {self.message}" if self.path else f"{where}: {self.message}"
 
 

@@ -4,21 +4,19 @@ profile) and the PDF it makes is read back: pages, lines, and every character in
 from __future__ import annotations
 
 import io
-import subprocess
 from dataclasses import replace
 from pathlib import Path
 
 import pdfplumber
 import pytest
-from conftest import require_tool
+from conftest import libreoffice_pdf, require_tool
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 from pypdf import PdfReader
 from readback import on_page, pages_of
-from stress import stress_dataset
 
-from rolereport import build_report, render_deck, render_guide, render_handout
+from rolereport import render_deck, render_guide, render_handout
 from rolereport.build.preview import write_preview
 
 pytestmark = pytest.mark.slow
@@ -26,16 +24,8 @@ TOLERANCE = 1.0  # points: LibreOffice and the frames' EMU positions round diffe
 
 
 def convert(pptx: bytes, folder: Path) -> bytes:
-    """The deck as LibreOffice prints it to PDF."""
-    soffice = require_tool("soffice")
-    folder.mkdir()
-    (folder / "deck.pptx").write_bytes(pptx)
-    profile = f"-env:UserInstallation={(folder / 'profile').as_uri()}"  # no shared lock
-    command = [soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(folder)]
-    subprocess.run(
-        [*command, str(folder / "deck.pptx")], check=True, capture_output=True, timeout=300
-    )
-    return (folder / "deck.pdf").read_bytes()
+    """The deck as LibreOffice prints it to PDF (once per run for the same deck)."""
+    return libreoffice_pdf(pptx, folder)
 
 
 @pytest.fixture(scope="module")
@@ -46,11 +36,6 @@ def default_deck(report, theme):
 @pytest.fixture(scope="module")
 def default_pdf(default_deck, tmp_path_factory) -> bytes:
     return convert(default_deck.data, tmp_path_factory.mktemp("lo") / "default")
-
-
-@pytest.fixture(scope="module")
-def stress_deck(theme):
-    return render_deck(build_report(stress_dataset()), theme)
 
 
 @pytest.fixture(scope="module")

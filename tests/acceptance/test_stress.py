@@ -12,14 +12,14 @@ from pypdf import PdfReader
 from readback import on_page, pages_of
 from stress import stress_dataset
 
-from rolereport import build_report, render_deck, render_handout
+from rolereport import build_report, render_handout
 from rolereport.plan.layout import FOOTER_TOP
 
 
 @pytest.fixture(scope="module")
-def stress(theme):
+def stress(theme, stress_deck):
     report = build_report(stress_dataset())
-    return report, render_handout(report, theme), render_deck(report, theme)
+    return report, render_handout(report, theme), stress_deck
 
 
 def test_the_stress_dataset_builds_both_documents(stress):

@@ -68,10 +68,10 @@ def test_a_batch_with_one_broken_dataset_builds_the_others_and_exits_2(tmp_path,
     rows = {line.split()[0]: line for line in table[1:4]}
     assert list(rows) == ["mine.yml", "broken.yml", "data-careers-compared"]
     assert "mine-deck.pptx" in rows["mine.yml"]
-    assert "Error: broken.yml: line 2, column 10: the [ opened here" in rows["broken.yml"]
+    assert "Error: broken.yml:2:10: meta.title: the [ opened here" in rows["broken.yml"]
     assert table[4] == "2 built, 1 failed; the files are in out"
     assert "[1/3] broken.yml: failed" in result.stderr  # known before any worker starts
-    assert "Error: broken.yml: line 2, column 10: the [ opened here" in result.stderr
+    assert "Error: broken.yml:2:10: meta.title: the [ opened here" in result.stderr
     assert "Traceback" not in result.stderr
     # A worker writes the same bytes as a build in this process.
     alone = build(mine, out=tmp_path / "alone", only=("pptx",))

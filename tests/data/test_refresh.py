@@ -361,3 +361,42 @@ def test_a_csv_with_an_endless_cell_is_a_bad_file_not_a_crash(tmp_path, data_fil
     broken.write_text('OCC_CODE,A_MEDIAN\n15-1221,"' + "9" * 200_000 + '"\n', encoding="utf-8")
     assert main(["refresh", str(data_file), "--oews", str(broken)]) == 2
     assert "is not a readable CSV table" in capsys.readouterr().err
+
+
+def _keep_notes(data_file: Path, count: int) -> None:
+    yaml = YAML()
+    doc = yaml.load(data_file.read_text(encoding="utf-8"))
+    del doc["notes"][count:]
+    with data_file.open("w", encoding="utf-8") as f:
+        yaml.dump(doc, f)
+
+
+def test_percentiles_left_out_of_one_role_share_one_note_so_a_file_with_room_for_one_is_refreshed(
+    tmp_path, data_file, capsys
+):
+    # Two percentiles of one role and one of the other: one note for all three, the tenth.
+    overrides = {"15-1221": {"A_PCT90": "#", "A_PCT25": "*"}, "15-2051": {"A_PCT90": "#"}}
+    oews = oews_workbook(tmp_path, overrides)
+    _keep_notes(data_file, 9)
+    assert refresh(data_file, (oews, projections_workbook(tmp_path)), "--write") == 0
+    notes = plain(data_file)["notes"]
+    assert len(notes) == 10 and notes[-1]["source"] == "bls-oews-2024"
+    said = " ".join(notes[-1]["text"].split())
+    assert "the 25th percentile is not estimated" in said
+    assert "90th percentile is at least $239,200" in said
+    assert said.count("so they are not shown") == 1 and said.count("so it is not shown") == 1
+    assert main(["check", str(data_file)]) == 0
+
+
+def test_a_file_whose_notes_are_full_is_left_as_it_was_with_an_error_saying_how_to_make_room(
+    tmp_path, data_file, capsys
+):
+    oews = oews_workbook(tmp_path, {"15-1221": {"A_PCT90": "#"}})
+    before = data_file.read_bytes()
+    assert len(plain(data_file)["notes"]) == 10
+    assert refresh(data_file, (oews, projections_workbook(tmp_path)), "--write") == 2
+    err = capsys.readouterr().err
+    assert "ai.yml:301: notes: holds 10 notes and refresh must add 1" in err
+    assert "merge two notes into one (or remove one), then refresh again" in err
+    assert data_file.read_bytes() == before
+    assert main(["check", str(data_file)]) == 0

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from annotated_types import MaxLen
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import FoldedScalarString
@@ -19,7 +20,7 @@ from ..errors import DataError, InputError, OutputError, Problem
 from ..text.formats import vintage
 from .advice import dataset_warnings
 from .bls import EP_URL, OEWS_URL, PUBLISHER, ProjectionTable, Vintage, WageTable, vintage_of
-from .facts import Dataset, load_dataset, packaged_datasets, resolve_dataset
+from .facts import Dataset, Note, load_dataset, packaged_datasets, resolve_dataset
 from .refreshrole import RoleEdit
 
 
@@ -207,18 +208,53 @@ def _cite_new_sources(doc: Any, edit: RoleEdit, when: Vintage) -> None:
 
 
 def _add_notes(doc: Any, edit: RoleEdit) -> None:
-    """Append the notes the refresh wrote (why a percentile is left out), once each."""
-    if not edit.notes:
+    """Append the note saying which percentiles the refresh left out and why: one note for
+    every role's sentence, more only where one note would be too long. Raises DataError when
+    the notes list has no room for it (nothing is written then)."""
+    sentences = edit.notes()
+    if not sentences:
         return
     if doc.get("notes") is None:
         doc["notes"] = CommentedSeq()
     notes = doc["notes"]
     have = {str(n.get("text", "")) for n in notes}
-    for text, source in edit.notes:
-        if text not in have:
-            note = CommentedMap([("text", _folded(text)), ("source", source)])
-            _insert(notes, len(notes), note)
-            edit.changes.append(("notes", f"notes[{len(notes) - 1}]", "", text))
+    texts = [t for t in _packed(sentences, _limit("text", Note)) if t not in have]
+    room = _limit("notes", Dataset) - len(notes)
+    if len(texts) > room:
+        line = doc.lc.key("notes")[0] + 1 if "notes" in doc else None
+        which = ", ".join(f"{name} ({title})" for name, title, _ in edit.left_out.values())
+        raise DataError.at(
+            edit.shown,
+            "notes",
+            f"holds {len(notes)} notes and refresh must add {len(texts)} saying which BLS "
+            f"wages of {which} it leaves out and why, but a data file holds at most "
+            f"{len(notes) + room}: merge two notes into one (or remove one), then refresh "
+            "again; nothing was written",
+            line,
+        )
+    for text in texts:
+        note = CommentedMap([("text", _folded(text)), ("source", edit.oews_id)])
+        _insert(notes, len(notes), note)
+        edit.changes.append(("notes", f"notes[{len(notes) - 1}]", "", text))
+
+
+def _packed(sentences: list[str], most: int) -> list[str]:
+    """The sentences joined into as few texts of at most `most` characters as they fit."""
+    texts: list[str] = []
+    for sentence in sentences:
+        if texts and len(texts[-1]) + 1 + len(sentence) <= most:
+            texts[-1] += " " + sentence
+        else:
+            texts.append(sentence)
+    return texts
+
+
+def _limit(key: str, model: type[Any]) -> int:
+    """The most entries (or characters) a key of the data file's model allows."""
+    for rule in model.model_fields[key].metadata:
+        if isinstance(rule, MaxLen):
+            return rule.max_length
+    raise LookupError(key)
 
 
 def _insert(seq: Any, at: int, item: CommentedMap) -> None:

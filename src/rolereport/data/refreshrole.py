@@ -30,7 +30,8 @@ class RoleEdit:
     changes: list[tuple[str, str, str, str]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    notes: list[tuple[str, str]] = field(default_factory=list)  # (text, source id) to add
+    # role id -> (role name, occupation title, [(percentile key, why it is left out)])
+    left_out: dict[str, tuple[str, str, list[tuple[str, str]]]] = field(default_factory=dict)
     replaced: dict[str, str] = field(default_factory=dict)  # old source id -> new
     refreshed_wages: bool = False
 
@@ -108,18 +109,18 @@ class RoleEdit:
         why = _meaning(mark, self.wages.top_code)
         old = s.pop(key)
         self.changes.append((role.id, f"salary.{key}", _show(old), f"left out ({mark})"))
-        what = f"the {_ORDINAL[key]} percentile wage"
-        self.notes.append(
-            (
-                f"{role.name}: {what} of {w.title or w.code} ({self.salary_period}) is {why}, "
-                "so it is not shown.",
-                self.oews_id,
-            )
-        )
+        self.left_out.setdefault(role.id, (role.name, w.title or w.code, []))[2].append((key, why))
         self.warnings.append(
-            f"{at}.salary.{key}: {role.id}: {what} in {file} is {why}: left out, with a note "
-            "saying why"
+            f"{at}.salary.{key}: {role.id}: the {_ORDINAL[key]} percentile wage in {file} is "
+            f"{why}: left out, with a note saying why"
         )
+
+    def notes(self) -> list[str]:
+        """One sentence per role with percentiles left out: which, and why."""
+        return [
+            _left_out_sentence(name, title, self.salary_period, keys)
+            for name, title, keys in self.left_out.values()
+        ]
 
     def _projections(self, at: str, role: Role, m: Any, code: str) -> bool:
         assert self.projections is not None
@@ -171,6 +172,21 @@ def _meaning(mark: str, top: str) -> str:
     if mark in NO_ESTIMATE:
         return "not estimated (BLS publishes no estimate)"
     return f"marked {mark!r}"
+
+
+def _left_out_sentence(name: str, title: str, period: str, keys: list[tuple[str, str]]) -> str:
+    """`AI Engineers: of the wages of Software Developers (May 2024), the 90th percentile is at
+    least $239,200 (...) and the 25th percentile is not estimated (...), so they are not shown.`"""
+    by_why: dict[str, list[str]] = {}
+    for key, why in sorted(keys, key=lambda k: PERCENTILES.index(k[0])):
+        by_why.setdefault(why, []).append(_ORDINAL[key])
+    parts = []
+    for why, ordinals in by_why.items():
+        noun = "percentiles are" if len(ordinals) > 1 else "percentile is"
+        parts.append(f"the {' and '.join(ordinals)} {noun} {why}")
+    shown = "they are" if len(keys) > 1 else "it is"
+    reasons = " and ".join(parts)
+    return f"{name}: of the wages of {title} ({period}), {reasons}, so {shown} not shown."
 
 
 def _whole(value: float) -> int | float:

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from ..errors import InputError
+from ..errors import InputError, Problem
 from .yamlerrors import explain
 
 MAX_BYTES = 2_000_000
@@ -68,8 +68,10 @@ def read_yaml(path: Path, error: type[InputError] = InputError) -> YamlDoc:
     loader = yaml.SafeLoader(text)
     try:
         root = loader.get_single_node()
-    except yaml.YAMLError as exc:  # in plain words, with the line and column in them
-        raise error.at(shown, "", explain(exc, text)) from None
+    except yaml.YAMLError as exc:  # in plain words: line, column, key path, the fix
+        said = explain(exc, text)
+        problem = Problem(shown, said.path, said.message, said.line, said.column)
+        raise error([problem]) from None
     except RecursionError:  # the composer recurses once per level of nesting
         raise error.at(
             shown, "", f"nests lists or mappings deeper than {MAX_DEPTH} levels"

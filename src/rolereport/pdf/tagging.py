@@ -133,14 +133,17 @@ class MarkingCanvas:
         self.stack: list[Elem | None] = [None]  # None: an artifact
         self.mcids: list[list[Elem]] = [[]]  # per page, the element of each MCID
         self.annots: list[list[Elem]] = [[]]  # per page, the element of each annotation
-        self.drawn: set[int] = set()
+        # the flowables marked so far, by id, kept alive here: a flowable freed once drawn
+        # (a split paragraph's first part) leaves its id to a new one, which must not pass
+        # for a repeat; whether an id is reused depends on all the process did before
+        self.drawn: dict[int, Any] = {}
         self.link: str = ""
         self._code.append(ARTIFACT)
 
     @contextmanager
     def mark(self, elem: Elem, flowable: Any, box: tuple[float, ...]) -> Iterator[None]:
         again = id(flowable) in self.drawn  # a header row repeated on the next page
-        self.drawn.add(id(flowable))
+        self.drawn[id(flowable)] = flowable
         target = None if again else elem
         if target is not None and target.role in UNMARKED:  # its annotations, not its text
             self.stack.append(target)
