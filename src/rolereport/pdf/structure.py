@@ -80,8 +80,11 @@ class _Writer:
         first = next((x[1] for x in elem.items if isinstance(x, tuple)), None)
         if first is not None:
             d.Pg = self.pages[first]
+        items = elem.items
+        if elem.role == "Link":  # its words first, then its annotation, as readers expect
+            items = sorted(items, key=lambda x: isinstance(x, tuple) and x[0] == "annot")
         kids = Array()
-        for item in elem.items:
+        for item in items:
             if isinstance(item, Elem):
                 kids.append(self.element(item, d))
             elif item[0] == "mc":
@@ -103,7 +106,8 @@ class _Writer:
         self.annot_parents.append((key, elem))
         if desc:
             annot.Contents = pikepdf.String(desc)
-            d.Alt = pikepdf.String(desc)
+        if desc and not any(x[0] == "mc" for x in elem.items if isinstance(x, tuple)):
+            d.Alt = pikepdf.String(desc)  # a link without words of its own is read by this
         return Dictionary(Type=Name.OBJR, Obj=annot, Pg=self.pages[page])
 
     def attributes(self, elem: Elem, d: pikepdf.Object) -> None:
