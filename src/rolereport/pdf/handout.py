@@ -134,7 +134,7 @@ class _Contents(Flowable):
     def _run_in(self) -> Para:
         """The titles and pages run on in one paragraph: the fewest lines of all."""
         b, sep = self.blocks, "\u2003·\u2003"
-        page = f'<font color="{b.theme.muted}">{{}}</font>'
+        page = f'<font color="{b.color("muted")}">{{}}</font>'
         parts = [
             f'<a href="#{key}">{b.rich(title)}</a>\u00a0' + page.format(self.pages.get(key, ""))
             for key, title in self.titles
