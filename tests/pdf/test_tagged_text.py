@@ -88,3 +88,14 @@ def test_the_tree_reads_the_words_of_the_page_less_its_artifacts(built, kind):
     missing = Counter(page_words) - Counter(tree_words)
     extra = Counter(tree_words) - Counter(page_words)
     assert not missing and not extra, (missing.most_common(20), extra.most_common(20))
+
+
+def test_the_contents_heading_is_read_before_the_contents(built, report):
+    texts = marked_text(built["handout"])
+    with pikepdf.open(built["handout"]) as pdf:
+        pages = {p.obj.objgen: i for i, p in enumerate(pdf.pages)}
+        top = [e for e in kids_of(pdf.Root.StructTreeRoot.K) if isinstance(e, pikepdf.Dictionary)]
+        at = [i for i, e in enumerate(top) if e.S == "/TOC"]
+        assert len(at) == 1 and at[0] > 0
+        before = top[at[0] - 1]
+        assert before.S == "/H2" and text_of(before, pages, texts).strip() == report.words.contents

@@ -148,8 +148,9 @@ class _Contents(Flowable):
 
     def draw(self) -> None:
         grid_h = self.grid.height if isinstance(self.grid, Para) else self.grid._height
-        self.grid.drawOn(self.canv, 0, 0)
+        # the heading first: the structure tree's order is the order things are drawn
         self.head.drawOn(self.canv, 0, grid_h + self.head.getSpaceAfter())
+        self.grid.drawOn(self.canv, 0, 0)
 
 
 def _cover(report: Report, b: Blocks, logo: Logo, pages: dict[str, int]) -> list[Flowable]:
