@@ -56,7 +56,8 @@ def write_structure(data: bytes, tree: Tree, canvas: MarkingCanvas, title: str, 
     xmp = _XMP.format(title=escape(title), lang=escape(lang)).encode()
     cat.Metadata = pdf.make_stream(xmp, Type=Name.Metadata, Subtype=Name.XML)
     out = BytesIO()
-    pdf.save(out, deterministic_id=True)
+    # ReportLab compressed its streams already: qpdf would decode and compress them again
+    pdf.save(out, deterministic_id=True, compress_streams=False)
     return out.getvalue()
 
 
