@@ -14,7 +14,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
-from ..brand.colors import ink
+from ..brand.colors import ink, is_large, readable
 from ..brand.theme import Theme
 from ..content.model import ChartSpec, Panel
 from ..plan.layout import RENDERER_MARGIN
@@ -234,6 +234,7 @@ class _Draw:
     ) -> None:
         box = self.shapes.add_textbox(*map(_emu, (b.x, b.y, b.w, b.h)))
         box.name = "Role" if bold else "Years"
+        color = readable(color, self.t.background, is_large(pt, bold))  # on the slide itself
         self._write(box.text_frame, text, pt, color, bold, 0, 0)
         box.text_frame.vertical_anchor = anchor
         box.text_frame.paragraphs[0].alignment = align

@@ -12,7 +12,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.oxml.xmlchemy import OxmlElement
 from pptx.util import Emu, Pt
 
-from ..brand.colors import ink, mix
+from ..brand.colors import WHITE, ink, is_large, mix, readable
 from ..brand.logo import Logo
 from ..brand.theme import Theme
 from ..charts.render import render_chart
@@ -82,8 +82,7 @@ class SlideWriter:
 
     def add(self, ps: PlannedSlide) -> None:
         slide = self.prs.slides.add_slide(self.layouts[ps.layout])
-        if self.own:  # a template brings its own look
-            self._decorate(slide, ps)
+        fills = self._decorate(slide, ps) if self.own else []  # a template brings its own look
         visual = ps.visual
         for text in ps.texts:  # shapes in reading order: title, body, visual, caption, footer
             if visual and text.role in ("caption", "footer"):
@@ -95,7 +94,8 @@ class SlideWriter:
             shape, placeholder = self._shape(slide, text)
             on_band = self.own and ps.kind == "section" and text.role in ("title", "kicker")
             color = "ink" if on_band else text.color
-            self._frame(shape.text_frame, text, self.colors[color], placeholder)
+            ground = _ground(text.box, fills, self.t.background)
+            self._frame(shape.text_frame, text, self.colors[color], placeholder, ground)
         for ph in list(slide.placeholders):  # an empty placeholder shows "Click to add text"
             if not ph.has_text_frame or not ph.text_frame.text.strip():
                 ph.element.getparent().remove(ph.element)
@@ -104,7 +104,8 @@ class SlideWriter:
             self._logo(slide, logo, ps.logo, decorative=ps.kind != "title")
         if ps.notes:
             notes = slide.notes_slide.notes_text_frame
-            self._paragraph(notes.paragraphs[0], Para(ps.notes, NOTES_PT), "", 1, self.t.foreground)
+            para = Para(ps.notes, NOTES_PT)
+            self._paragraph(notes.paragraphs[0], para, "", 1, self.t.foreground, on=WHITE)
 
     def _shape(self, slide, text: Text) -> tuple[Any, bool]:
         """The layout's placeholder the plan names (cloned when latent, as a footer is), else a
@@ -116,22 +117,25 @@ class SlideWriter:
         _place(shape, text.box)
         return shape, ph is not None
 
-    def _decorate(self, slide, ps: PlannedSlide) -> None:
+    def _decorate(self, slide, ps: PlannedSlide) -> list[tuple[Box, str]]:
+        """Our own decoration of a slide; returns the rectangles drawn, with their colours."""
         t, w = self.t, self.w
         if ps.kind == "title":
-            self._rect(slide, Box(MARGIN, COVER_TITLE_TOP - 0.2, *COVER_RULE), t.secondary)
-            self._rect(slide, Box(0, SLIDE_HEIGHT - COVER_BAND_H, w, COVER_BAND_H), t.primary)
-            return
+            return [
+                self._rect(slide, Box(MARGIN, COVER_TITLE_TOP - 0.2, *COVER_RULE), t.secondary),
+                self._rect(slide, Box(0, SLIDE_HEIGHT - COVER_BAND_H, w, COVER_BAND_H), t.primary),
+            ]
+        fills = []
         if ps.kind == "section":
-            self._rect(slide, Box(0, 0, w, BODY_BOTTOM), t.primary, back=True)
+            fills.append(self._rect(slide, Box(0, 0, w, BODY_BOTTOM), t.primary, back=True))
         if ps.kind == "discussion":
             band = Box(0, BAND_TOP, w, BODY_BOTTOM - BAND_TOP)
-            self._rect(slide, band, mix(t.secondary, t.background, BAND_TINT))
-            self._rect(slide, Box(0, band.y, ACCENT_W, band.h), t.secondary)
+            fills.append(self._rect(slide, band, mix(t.secondary, t.background, BAND_TINT)))
+            fills.append(self._rect(slide, Box(0, band.y, ACCENT_W, band.h), t.secondary))
         rule = Box(MARGIN, FOOTER_TOP - FOOTER_RULE_GAP, w - 2 * MARGIN, 0.01)
-        self._rect(slide, rule, mix(t.muted, t.background, RULE_TINT))
+        return [*fills, self._rect(slide, rule, mix(t.muted, t.background, RULE_TINT))]
 
-    def _rect(self, slide, box: Box, color: str, back: bool = False) -> None:
+    def _rect(self, slide, box: Box, color: str, back: bool = False) -> tuple[Box, str]:
         shape = slide.shapes.add_shape(MSO_SHAPE.RECTANGLE, 0, 0, 0, 0)
         _place(shape, box)
         shape.name = "Decoration"
@@ -147,6 +151,7 @@ class SlideWriter:
             tree = sp.getparent()
             tree.remove(sp)
             tree.insert(2, sp)
+        return box, color
 
     def _logo(self, slide, logo: Logo, box: Box, decorative: bool = False) -> None:
         """The logo at the box's height (narrower when wider than the box), left and top;
@@ -207,9 +212,9 @@ class SlideWriter:
                 cell.margin_top = cell.margin_bottom = emu(CELL_INSET_Y)
                 cell.vertical_anchor = MSO_ANCHOR.MIDDLE
                 para = Para(tidy(value), v.size, bold=i == 0 or lead)
-                self._paragraph(cell.text_frame.paragraphs[0], para, "", 1, color)
+                self._paragraph(cell.text_frame.paragraphs[0], para, "", 1, color, on=fill)
 
-    def _frame(self, tf, text: Text, color: str, placeholder: bool) -> None:
+    def _frame(self, tf, text: Text, color: str, placeholder: bool, ground: str) -> None:
         tf.word_wrap = True
         tf.auto_size = MSO_AUTO_SIZE.NONE  # the plan measured the text; never let it shrink
         tf.margin_left = tf.margin_right = tf.margin_top = tf.margin_bottom = emu(INSET)
@@ -222,11 +227,14 @@ class SlideWriter:
             if not keep:
                 p.alignment = _PP_ALIGN[text.align]
             ink_ = self.t.link if para.link else color
-            self._paragraph(p, para, text.marker, text.start, ink_, font)
+            self._paragraph(p, para, text.marker, text.start, ink_, font, ground)
 
     def _paragraph(
-        self, p, para: Para, marker: str, start: int, color: str, font: str = ""
+        self, p, para: Para, marker: str, start: int, color: str, font: str = "", on: str = ""
     ) -> None:
+        """A paragraph of runs printed on the colour `on` (the slide's background when
+        empty): each run's colour is made readable there."""
+        on = on or self.t.background
         p.line_spacing = Pt(para.size * para.line)
         p.space_before, p.space_after = Pt(para.space), Pt(0)
         ppr = p._p.get_or_add_pPr()
@@ -235,7 +243,7 @@ class SlideWriter:
         if marker:
             mark = self.t.secondary if marker == "bullet" else self.t.heading_color
             clr = OxmlElement("a:buClr")
-            clr.append(_srgb(mark))
+            clr.append(_srgb(readable(mark, on, large=True)))  # a mark: 3:1, as large text
             bu_font = OxmlElement("a:buFont")
             bu_font.set("typeface", self.t.deck_font)
             kind = OxmlElement("a:buChar" if marker == "bullet" else "a:buAutoNum")
@@ -249,13 +257,14 @@ class SlideWriter:
             ppr.append(OxmlElement("a:buNone"))
         font = font or self.t.deck_font
         if para.label:
-            self._run(p, para.label + "\t", para.size, True, self.t.heading_color, font)
+            self._run(p, para.label + "\t", para.size, True, self.t.heading_color, font, on)
         if para.text:
-            self._run(p, para.text, para.size, para.bold, color, font, para.link)
+            self._run(p, para.text, para.size, para.bold, color, font, on, para.link)
 
     def _run(
-        self, p, text: str, size: float, bold: bool, color: str, font: str, link: str = ""
+        self, p, text: str, size: float, bold: bool, color: str, font: str, on: str, link: str = ""
     ) -> None:
+        color = readable(color, on, is_large(size, bold))  # the brand's colour, or near it
         r = p.add_run()
         r.text = _PLUS_PAIR.sub("+\u2060", text)  # an invisible word joiner: "C++" stays whole
         f = r.font
@@ -282,6 +291,14 @@ def _placeholder(slide, idx: int):
             slide.shapes.clone_placeholder(ph)
             return next(p for p in slide.placeholders if p.placeholder_format.idx == idx)
     return None
+
+
+def _ground(box: Box, fills: list[tuple[Box, str]], background: str) -> str:
+    """The colour behind the middle of `box`: the last of our rectangles there, else the
+    slide's background."""
+    x, y = box.x + box.w / 2, box.y + box.h / 2
+    inside = [c for b, c in fills if b.x <= x <= b.x + b.w and b.y <= y <= b.y + b.h]
+    return inside[-1] if inside else background
 
 
 def _srgb(color: str):

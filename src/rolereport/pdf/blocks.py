@@ -3,6 +3,9 @@ lists, callouts, figures and sources; tables and the worksheet from their own mo
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
@@ -28,7 +31,7 @@ from ..content.model import (
 )
 from .figures import Chart, chart_drawing
 from .form import worksheet
-from .style import ALL, BOX_PAD, CITE_PT, LEFT_RULE, TINT, grid, styles, tint
+from .style import ALL, BOX_PAD, CITE_PT, LEFT_RULE, TINT, grid, on, paper, styles, tint, tinted
 from .tables import table
 from .tagging import Tree, style_role, tag, tag_list
 
@@ -77,12 +80,32 @@ class Blocks:
 
     def __init__(self, report: Report, theme: Theme, fonts: Fonts, width: float) -> None:
         self.report, self.theme, self.fonts, self.width = report, theme, fonts, width
-        self.st = styles(theme, fonts)
+        self.ground = paper(theme)  # what the text is printed on: its colours read on it
+        self.st = styles(theme, fonts, self.ground)
+        self.grounds = {self.ground: self.st}  # the styles for each ground, made once
         has_list = any(isinstance(b, SourceList) for s in report.sections for b in s.blocks)
         self.anchored = {r.number for r in report.sources} if has_list else set()
         self.figures, self.drawings = 0, dict[int, Drawing]()  # charts are drawn once per build
         self.chars: set[str] = set()  # every character printed, for the font coverage check
         self.tree = Tree()  # the structure the flowables are tagged with
+
+    def color(self, name: str) -> str:
+        """The theme's colour `name` (link, muted, heading_color ...) readable where the text
+        is printed now."""
+        return on(self.theme, name, self.ground)
+
+    @contextmanager
+    def printed_on(self, ground: str) -> Iterator[None]:
+        """Paragraphs made inside the block are printed on `ground` (a box's tint): their
+        styles and colours are chosen to read on it."""
+        saved = self.ground, self.st
+        if ground not in self.grounds:
+            self.grounds[ground] = styles(self.theme, self.fonts, ground)
+        self.ground, self.st = ground, self.grounds[ground]
+        try:
+            yield
+        finally:
+            self.ground, self.st = saved
 
     def rich(self, text: str, cites: tuple[int, ...] = (), lead: str = "") -> str:
         """Escaped text after an optional bold lead-in, then its cite marks as links."""
@@ -94,7 +117,8 @@ class Blocks:
             return out
         # The mark as cite_mark writes it, each number a link to its source.
         linked = "[" + ", ".join(map(self._cite_link, sorted(set(cites)))) + "]"
-        return f'{out} <font size="{CITE_PT}" color="{_esc(self.theme.link, True)}">{linked}</font>'
+        color = _esc(self.color("link"), True)
+        return f'{out} <font size="{CITE_PT}" color="{color}">{linked}</font>'
 
     def _cite_link(self, n: int) -> str:
         return f'<a href="#{SOURCE_KEY}{n}">{n}</a>' if n in self.anchored else str(n)
@@ -170,7 +194,8 @@ class Blocks:
     def callout(self, c: Callout, key: str) -> list[Flowable]:
         role = self.report.role_index(c.role) if c.role else None
         color = self.theme.primary if role is None else self.theme.role_color(role)
-        cells = [self.para(c.title, "box_title"), self.para(c.text, "box", c.cites)]
+        with self.printed_on(tinted(color, TINT)):
+            cells = [self.para(c.title, "box_title"), self.para(c.text, "box", c.cites)]
         if role is not None:  # a role's card is in the outline, under its section
             tag(cells[0], "H2", self.tree)
         box = self.box(cells, tint(color, TINT), "LINEBEFORE", LEFT_RULE, HexColor(color))
@@ -184,10 +209,11 @@ class Blocks:
         self.figures += 1
         if self.figures not in self.drawings:
             roles = tuple(r.id for r in self.report.roles)
+            text = {k: self.color(k) for k in ("foreground", "muted")}  # a chart's words
             self.drawings[self.figures] = chart_drawing(
-                spec, self.theme, roles, self.width, self.fonts
+                spec, replace(self.theme, **text), roles, self.width, self.fonts
             )
-        color = _esc(self.theme.heading_color, True)
+        color = _esc(self.color("heading_color"), True)
         label = _esc(self.report.words.fill("figure", number=self.figures))
         number = f'<font color="{color}"><b>{label}</b></font> '
         caption = Para(number + self.rich(spec.title, spec.cites), self.st["caption"])
@@ -225,4 +251,5 @@ class Blocks:
         self.chars.update(url)
         if not url.lower().startswith(_LINKABLE):  # never a javascript: or file: link
             return _esc(url)
-        return f'<a href="{_esc(url, True)}" color="{_esc(self.theme.link, True)}">{_esc(url)}</a>'
+        link = _esc(self.color("link"), True)
+        return f'<a href="{_esc(url, True)}" color="{link}">{_esc(url)}</a>'

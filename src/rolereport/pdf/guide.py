@@ -17,7 +17,7 @@ from ..plan.guidemodel import GuideSlide, RunSheet
 from .blocks import Anchor, Blocks
 from .page import Page, cover_band, pdf_meta, start_pdf, typeset
 from .setup import glyph_warnings, safely
-from .style import LEFT_RULE, TINT, ZEBRA, tint
+from .style import LEFT_RULE, TINT, ZEBRA, tint, tinted
 from .tables import table
 from .tagging import list_body, tag, tag_list
 
@@ -93,7 +93,7 @@ def _slide(
             top.append(Para(b.rich(p.text, p.cites), style, bulletText=p.mark))
         tag_list(b.tree, top[-len(s.points) :])
     # The label and the notes are one paragraph: a page break never leaves the label alone.
-    color = quoteattr(b.theme.heading_color)
+    color = quoteattr(b.color("heading_color"))  # the box's tint is the paper's
     label = f"<font color={color}><b>{b.rich(words['notes'])}</b></font><br/>"
     notes = tag(Para(label + b.rich(s.notes or words["no_notes"]), b.st["box"]), "P", b.tree)
     fill, rule = tint(b.theme.primary, ZEBRA), HexColor(b.theme.primary)
@@ -133,8 +133,9 @@ def _scoring(sheet: RunSheet, b: Blocks) -> list[Flowable]:
     title.style = ParagraphStyle("h1_kept", title.style, spaceBefore=0)
     fill, rule = tint(b.theme.primary, TINT), HexColor(b.theme.primary)
     # The handout's own words, quoted as the handout's: "its box" is a box on its page.
-    quote = [b.para(sheet.words["scoring_quote"], "box_title")]
-    quote += [b.para(s.scoring, "box"), b.para(s.outcome, "box")]
+    with b.printed_on(tinted(b.theme.primary, TINT)):
+        quote = [b.para(sheet.words["scoring_quote"], "box_title")]
+        quote += [b.para(s.scoring, "box"), b.para(s.outcome, "box")]
     score = b.box(quote, fill, "BOX", 1, rule)
     score.spaceBefore, score.spaceAfter = 4, 12
     # One key to read from, under its heading: on one page whenever it fits on one. (A
@@ -145,8 +146,8 @@ def _scoring(sheet: RunSheet, b: Blocks) -> list[Flowable]:
 
 def _styles(b: Blocks) -> dict[str, ParagraphStyle]:
     """The guide's few styles beyond the handout's, derived from them."""
-    body, muted = b.st["body"], HexColor(b.theme.muted)
-    heading = HexColor(b.theme.heading_color)
+    body, muted = b.st["body"], HexColor(b.color("muted"))
+    heading = HexColor(b.color("heading_color"))
     return {
         "slide": ParagraphStyle("slide", b.st["h2"], spaceBefore=0),
         "timing": ParagraphStyle(

@@ -134,7 +134,7 @@ class _Contents(Flowable):
     def _run_in(self) -> Para:
         """The titles and pages run on in one paragraph: the fewest lines of all."""
         b, sep = self.blocks, "\u2003·\u2003"
-        page = f'<font color="{b.theme.muted}">{{}}</font>'
+        page = f'<font color="{b.color("muted")}">{{}}</font>'
         parts = [
             f'<a href="#{key}">{b.rich(title)}</a>\u00a0' + page.format(self.pages.get(key, ""))
             for key, title in self.titles
@@ -148,8 +148,9 @@ class _Contents(Flowable):
 
     def draw(self) -> None:
         grid_h = self.grid.height if isinstance(self.grid, Para) else self.grid._height
-        self.grid.drawOn(self.canv, 0, 0)
+        # the heading first: the structure tree's order is the order things are drawn
         self.head.drawOn(self.canv, 0, grid_h + self.head.getSpaceAfter())
+        self.grid.drawOn(self.canv, 0, 0)
 
 
 def _cover(report: Report, b: Blocks, logo: Logo, pages: dict[str, int]) -> list[Flowable]:

@@ -29,7 +29,7 @@ from .blocks import Anchor, Blocks
 from .figures import vector
 from .setup import Fonts, pdf_date, register_fonts
 from .structure import write_structure
-from .style import ink, tint
+from .style import ink, on, tint
 from .tagging import Elem, MarkingCanvas, Tree, tag
 
 PAPER = {"letter": LETTER, "a4": A4}
@@ -150,7 +150,7 @@ class Page:
 
     def _text(self, canv: Canvas, y: float, left: str, right: str, x: float = MARGIN_X) -> None:
         canv.setFont(self.font, RUNNING_PT)
-        canv.setFillColor(HexColor(self.theme.muted))
+        canv.setFillColor(HexColor(on(self.theme, "muted", "#FFFFFF")))  # on the white page
         canv.drawRightString(self.size[0] - MARGIN_X, y, right)
         m = Measure(self.theme.font.regular)  # the face registered as self.font
         room = self.size[0] - MARGIN_X - x - m.width(right, RUNNING_PT) - 24

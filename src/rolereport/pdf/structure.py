@@ -56,7 +56,8 @@ def write_structure(data: bytes, tree: Tree, canvas: MarkingCanvas, title: str, 
     xmp = _XMP.format(title=escape(title), lang=escape(lang)).encode()
     cat.Metadata = pdf.make_stream(xmp, Type=Name.Metadata, Subtype=Name.XML)
     out = BytesIO()
-    pdf.save(out, deterministic_id=True)
+    # ReportLab compressed its streams already: qpdf would decode and compress them again
+    pdf.save(out, deterministic_id=True, compress_streams=False)
     return out.getvalue()
 
 
@@ -80,8 +81,11 @@ class _Writer:
         first = next((x[1] for x in elem.items if isinstance(x, tuple)), None)
         if first is not None:
             d.Pg = self.pages[first]
+        items = elem.items
+        if elem.role == "Link":  # its words first, then its annotation, as readers expect
+            items = sorted(items, key=lambda x: isinstance(x, tuple) and x[0] == "annot")
         kids = Array()
-        for item in elem.items:
+        for item in items:
             if isinstance(item, Elem):
                 kids.append(self.element(item, d))
             elif item[0] == "mc":
@@ -103,7 +107,8 @@ class _Writer:
         self.annot_parents.append((key, elem))
         if desc:
             annot.Contents = pikepdf.String(desc)
-            d.Alt = pikepdf.String(desc)
+        if desc and not any(x[0] == "mc" for x in elem.items if isinstance(x, tuple)):
+            d.Alt = pikepdf.String(desc)  # a link without words of its own is read by this
         return Dictionary(Type=Name.OBJR, Obj=annot, Pg=self.pages[page])
 
     def attributes(self, elem: Elem, d: pikepdf.Object) -> None:

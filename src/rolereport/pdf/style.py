@@ -9,7 +9,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Table as Grid
 
 from ..brand import colors
-from ..brand.colors import WHITE, mix
+from ..brand.colors import WHITE, mix, readable
 
 if TYPE_CHECKING:
     from ..brand.theme import Theme
@@ -21,9 +21,25 @@ TINT, ZEBRA = 0.10, 0.05
 ALL = ((0, 0), (-1, -1))
 
 
+def tinted(hex_color: str, amount: float) -> str:
+    """`hex_color` on white paper at `amount` strength (1: the colour, 0: white), as hex."""
+    return mix(hex_color, WHITE, 1 - amount)
+
+
 def tint(hex_color: str, amount: float) -> Color:
-    """`hex_color` on white paper at `amount` strength (1: the colour, 0: white)."""
-    return HexColor(mix(hex_color, WHITE, 1 - amount))
+    """`hex_color` on white paper at `amount` strength, as a ReportLab colour."""
+    return HexColor(tinted(hex_color, amount))
+
+
+def paper(theme: Theme) -> str:
+    """The darkest light ground body text is printed on: the tables' zebra rows. A colour
+    readable on it is readable on the white page too (darker text, lighter ground)."""
+    return tinted(theme.primary, ZEBRA)
+
+
+def on(theme: Theme, name: str, ground: str) -> str:
+    """The theme's colour `name` (foreground, muted, link ...) made readable on `ground`."""
+    return readable(getattr(theme, name), ground)
 
 
 def ink(hex_color: str) -> Color:
@@ -31,19 +47,21 @@ def ink(hex_color: str) -> Color:
     return HexColor(colors.ink(hex_color))
 
 
-def styles(theme: Theme, f: Fonts) -> dict[str, ParagraphStyle]:
-    """The paragraph styles by role (body, lead, h1, h2, cell, caption ...) in the brand."""
-    muted, head = HexColor(theme.muted), HexColor(theme.heading_color)
+def styles(theme: Theme, f: Fonts, ground: str = "") -> dict[str, ParagraphStyle]:
+    """The paragraph styles by role (body, lead, h1, h2, cell, caption ...) in the brand,
+    their colours readable on `ground` (by default the paper())."""
+    ground = ground or paper(theme)
+    muted, head = HexColor(on(theme, "muted", ground)), HexColor(on(theme, "heading_color", ground))
     body = ParagraphStyle(
         "body",
         fontName=f.regular,
         fontSize=BODY_PT,
         leading=14.5,
-        textColor=HexColor(theme.foreground),
+        textColor=HexColor(on(theme, "foreground", ground)),
         spaceAfter=GAP,
         allowWidows=0,
         bulletFontName=f.bold,
-        bulletColor=HexColor(theme.primary),
+        bulletColor=HexColor(on(theme, "primary", ground)),
     )
     heading = {"fontName": f.head, "textColor": head, "keepWithNext": 1}
     cell = {"fontSize": CELL_PT, "leading": CELL_PT + 3, "spaceAfter": 0}

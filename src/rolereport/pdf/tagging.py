@@ -10,10 +10,12 @@ from typing import Any
 
 from reportlab.platypus import Flowable
 
+from .marktext import MarkedText, attach, shows_text
+
 STYLE_ROLES = {"h1": "H1", "h2": "H2"}  # a paragraph style's structure type; others are /P
 UNMARKED = ("Form", "Table", "THead", "TBody", "TR", "L", "LI", "TOC", "Document")
 ARTIFACT = "/Artifact BMC"
-_STATE = re.compile(r"q|Q|[-\d. ]+ cm")  # operators that paint nothing
+_STATE = re.compile(r"q|Q|[-\d. ]+ (?:cm|rg|RG|g|G|k|K)")  # operators that paint nothing
 
 
 class Elem:
@@ -138,6 +140,8 @@ class MarkingCanvas:
         # for a repeat; whether an id is reused depends on all the process did before
         self.drawn: dict[int, Any] = {}
         self.link: str = ""
+        self.opened: tuple[int, Elem | None] = (0, None)  # the open sequence: where, whose
+        self._text: MarkedText | None = None  # the text object being written, not yet drawn
         self._code.append(ARTIFACT)
 
     @contextmanager
@@ -161,7 +165,7 @@ class MarkingCanvas:
         try:
             yield
         finally:
-            self._close()
+            self._close_or_drop(self._top())
             self.stack.pop()
             self._open()
 
@@ -169,32 +173,54 @@ class MarkingCanvas:
         marked = [e for e in self.stack if e is None or e.role not in UNMARKED]
         return marked[-1]
 
+    def marking(self) -> bool:
+        """Whether what is drawn now is marked content of an element (not an artifact)."""
+        return self._top() is not None
+
     def _open(self) -> None:
         elem = self._top()
         if elem is None:
             self._code.append(ARTIFACT)
             return
+        self.opened = (len(self._code), elem)
+        self._code.append(self._begin(elem))
+
+    def _begin(self, elem: Elem) -> str:
+        """The operator that begins a new marked-content sequence of `elem` on this page."""
         page = self.mcids[-1]
         elem.items.append(("mc", len(self.mcids) - 1, len(page)))
         elem.first = elem.first or elem.tree.tick()
-        self.opened = len(self._code)
-        self._code.append(f"/{elem.role} <</MCID {len(page)}>> BDC")
         page.append(elem)
+        return f"/{elem.role} <</MCID {len(page) - 1}>> BDC"
 
     def _close(self) -> None:
         self._code.append("EMC")
 
-    def _close_or_drop(self, elem: Elem) -> None:
+    def _close_or_drop(self, elem: Elem | None) -> None:
         """Close `elem`'s sequence, or take it back when it has marked only state changes."""
-        start = self.opened
+        start, opened = self.opened
+        last = elem.items[-1] if elem is not None and elem.items else None
+        if opened is not elem or not isinstance(last, tuple) or last[0] != "mc":
+            return self._close()
         if not all(_STATE.fullmatch(line) for line in self._code[start + 1 :]):
             return self._close()
         del self._code[start]
         self.mcids[-1].pop()
         elem.items.pop()
+        self.opened = (0, None)
+
+    def beginText(self, *a: Any, **kw: Any) -> MarkedText:
+        self._text = MarkedText(self, *a, **kw)  # its links are annotated before it is drawn
+        return self._text
+
+    def new_link(self) -> Elem:
+        """A /Link element not yet in the tree: its text finds it a parent."""
+        return Elem(self.tree, "Link", None)
 
     def drawText(self, text: Any) -> None:
-        elem = self._top()
+        self._text, elem = None, self._top()
+        if elem is not None and isinstance(text, MarkedText) and (text.links or text.whole):
+            return self._draw_links(elem, text)
         label = elem.attrs.pop("label", None) if elem is not None else None
         if label is None:
             return super().drawText(text)  # type: ignore[misc]
@@ -204,6 +230,22 @@ class MarkingCanvas:
         super().drawText(text)  # type: ignore[misc]
         self._close()
         self.stack.pop()
+        self._open()
+
+    def _draw_links(self, elem: Elem, text: MarkedText) -> None:
+        """`text` with each run of words in its own marked content inside the text object
+        (marked content and text objects nest, never overlap): `elem`'s, or a link's."""
+        self._close_or_drop(elem)
+        code: list[Any] = ["BT"]
+        for owner, run in text.segments(elem):
+            if not shows_text(run):
+                code += run
+                continue
+            if owner is not elem:
+                attach(owner, elem)
+            code += [self._begin(owner), *run, "EMC"]
+        text._code = code
+        super().drawText(text)  # type: ignore[misc]
         self._open()
 
     def showPage(self) -> None:
@@ -232,9 +274,10 @@ class MarkingCanvas:
         super()._annotatePage(name)  # type: ignore[misc]
         owner = next((e for e in reversed(self.stack) if e is not None), self.tree.root)
         page, index, link = len(self.annots) - 1, len(self.annots[-1]), self.link
-        if link:  # a link is its own element, inside the one that holds its text
+        words = self._text.link_for(link) if link and self._text is not None else None
+        if link:  # a link is its own element, holding its words, inside the one around them
             desc = self.tree.names.get(link[1:], link[1:]) if link[0] == "#" else link
-            owner = owner.add("Link")
+            owner = words or owner.add("Link")
             owner.items.append(("annot", page, index, desc))
         else:  # a form field's widget: a /Form element where the field is drawn
             owner = owner.add("Form")
