@@ -56,6 +56,18 @@ def _runs(where: str, element, ground: str):
             yield f"{where} {text[:30]!r}", color, ground, needed(size, rpr.get("b") == "1")
 
 
+def _chart_text(where: str, frame, ground: str):
+    """(where, colour, ground, needed ratio) of every text style a native chart sets: its
+    axes' tick labels and titles, its data labels (the chart area is not filled)."""
+    space = frame.chart._chartSpace
+    assert not space.xpath("./c:spPr/a:solidFill"), f"{where}: a filled chart area"
+    for rpr in space.xpath(".//a:defRPr | .//a:rPr"):
+        color = _solid(rpr, "./a:solidFill/a:srgbClr")
+        if color and rpr.get("sz"):
+            size = int(rpr.get("sz")) / 100
+            yield f"{where} chart text", color, ground, needed(size, rpr.get("b") == "1")
+
+
 @pytest.mark.parametrize("brand", sorted(HOSTILE))
 def test_every_text_run_and_bullet_reads_against_what_is_behind_it(tmp_path, dataset, brand):
     assets = hostile_brand(ROOT, tmp_path / "brand", brand)
@@ -69,6 +81,8 @@ def test_every_text_run_and_bullet_reads_against_what_is_behind_it(tmp_path, dat
                     for cell in row.cells:
                         fill = _solid(cell._tc, "./a:tcPr/a:solidFill/a:srgbClr")
                         checked += _runs(f"slide {n} table", cell._tc, fill)
+            elif shape.has_chart:  # native charts: labels and axes beside the bars
+                checked += _chart_text(f"slide {n} {shape.name}", shape, _behind(slide, shape))
             elif shape.shape_type == MSO_SHAPE_TYPE.GROUP:  # the career ladder
                 for part in shape.shapes:
                     own = _solid(part._element, "./p:spPr/a:solidFill/a:srgbClr")

@@ -13,7 +13,7 @@ from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_TICK_LABEL_POSITION, XL_TICK_MARK
 from pptx.util import Emu, Pt
 
-from ..brand.colors import mix
+from ..brand.colors import is_large, mix, readable
 from ..brand.theme import Theme
 from ..content.model import ChartSpec, Datum
 from ..files.clock import document_time
@@ -210,8 +210,10 @@ class _Draw:
         return frame
 
     def _font(self, font, bold: bool = False, muted: bool = False, scale: float = 1.0) -> None:
-        font.name, font.size, font.bold = self.t.deck_font, Pt(round(self.pt * scale)), bold
-        font.color.rgb = _rgb(self.t.muted if muted else self.t.foreground)
+        size = round(self.pt * scale)
+        font.name, font.size, font.bold = self.t.deck_font, Pt(size), bold
+        color = self.t.muted if muted else self.t.foreground  # on the slide, beside the bars
+        font.color.rgb = _rgb(readable(color, self.t.background, is_large(size, bold)))
 
     def _fill(self, point, color: str) -> None:
         point.format.fill.solid()
@@ -223,13 +225,11 @@ class _Draw:
         label.show_value = True
         self._font(label.font, muted=muted, scale=0.9)
 
-    def _text(self, label, text: str, bold: bool = False, color: str = "") -> None:
+    def _text(self, label, text: str, bold: bool = False) -> None:
         """A label of our own words (a range, a median as the handout writes it)."""
         run = label.text_frame.paragraphs[0].add_run()
         run.text = text
         self._font(run.font, bold=bold, scale=0.9)
-        if color:
-            run.font.color.rgb = _rgb(color)
 
 
 def _place(d: Datum) -> str:
