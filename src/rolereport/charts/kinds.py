@@ -149,7 +149,8 @@ def _axis_caption(fig: Figure, text: str, st: Style) -> None:
     muted = st.muted(0.9)
     width = fig.get_figwidth() * 72 - st.pt
     text = shorten(" ".join(text.split()), muted["fontproperties"], width)[0]
-    fig.text(0.5, st.pt * 0.5 / 72 / fig.get_figheight(), text, ha="center", va="bottom", **muted)
+    y = st.pt * 0.5 / 72 / fig.get_figheight()
+    fig.supxlabel(text, x=0.5, y=y, ha="center", va="bottom", **muted)
 
 
 KINDS: dict[str, Callable[[Figure, ChartSpec, Style], None]] = {
