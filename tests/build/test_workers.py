@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 
@@ -10,7 +11,7 @@ import pytest
 from conftest import ASSETS, DATASET
 from pypdf import PdfReader
 
-from rolereport.build.workers import can_fork, run_jobs
+from rolereport.build.workers import Ahead, can_fork, run_jobs
 
 _BUILDS = """
 import os, sys
@@ -67,3 +68,45 @@ def test_the_second_job_runs_in_another_process_where_forking_pays():
 
     where = run_jobs({"a": os.getpid, "b": os.getpid})
     assert (where["a"][0] != where["b"][0]) == can_fork()
+
+
+_HANDOUT = """
+import os, sys
+from rolereport import build
+data, assets, out, parallel = sys.argv[1:]
+os.environ["ROLEREPORT_CACHE_DIR"] = "off"
+build(data, assets, out, only=("pdf",), parallel=parallel == "yes")
+print("matplotlib" in sys.modules)
+"""
+
+
+@pytest.mark.skipif(not can_fork(), reason="charts are drawn ahead only where a fork pays")
+def test_a_handout_whose_charts_a_worker_draws_has_the_bytes_of_one_drawn_in_turn(tmp_path):
+    # The handout's charts are drawn in a forked worker while the handout lays out: the same
+    # bytes, and the process laying it out never loads matplotlib.
+    loaded = {}
+    for parallel in ("no", "yes"):
+        args = [DATASET, ASSETS, tmp_path / parallel, parallel]
+        run = subprocess.run([sys.executable, "-c", _HANDOUT, *map(str, args)], capture_output=True)
+        assert run.returncode == 0, run.stderr.decode()
+        loaded[parallel] = run.stdout.decode().split()
+    assert loaded == {"no": ["True"], "yes": ["False"]}
+    (plain,), (ahead,) = ((tmp_path / d).glob("*handout.pdf") for d in ("no", "yes"))
+    assert plain.read_bytes() == ahead.read_bytes()
+
+
+def _fail() -> str:
+    raise ValueError("no data to draw")
+
+
+def _stop() -> str:
+    os._exit(1)
+
+
+@pytest.mark.skipif(not can_fork(), reason="a worker is forked only where a fork pays")
+def test_work_done_ahead_comes_back_in_order_and_none_where_the_worker_failed_or_stopped():
+    ahead = Ahead([lambda: "a", _fail, lambda: "c", _stop, lambda: "e"])
+    try:
+        assert [ahead.result(i) for i in (2, 0, 1, 3, 4)] == ["c", "a", None, None, None]
+    finally:
+        ahead.close()

@@ -22,7 +22,7 @@ from ..files.clock import source_date_epoch
 from .inputs import read_inputs
 from .options import OUTPUTS, BuildOptions, Output, build_options
 from .stamps import fresh, record
-from .workers import run_jobs
+from .workers import Ahead, can_fork, run_jobs
 
 _SUFFIX = {"pdf": "handout.pdf", "pptx": "deck.pptx", "guide": "guide.pdf"}
 _STAGE = {"pdf": "pdf", "pptx": "deck", "guide": "guide"}  # --timings names
@@ -142,7 +142,14 @@ def build(
     if "guide" in only:
         say("Writing the facilitator guide (PDF)")
         jobs["guide"] = partial(render_guide, report, theme, paper or theme.paper, aspect)
-    done = run_jobs(jobs, opts.parallel)
+    ahead = None
+    if "pdf" in only and opts.parallel and can_fork():
+        ahead = draw_ahead(report, theme, paper or theme.paper)
+    try:
+        done = run_jobs(jobs, opts.parallel)
+    finally:
+        if ahead is not None:
+            _forget(ahead)
     rendered: dict[Output, Rendered] = {k: r for k, (r, _) in done.items()}  # type: ignore[misc]
     timings |= {_STAGE[k]: seconds for k, (_, seconds) in done.items()}
     lap("render")
@@ -154,6 +161,41 @@ def build(
     lap("write")
     warnings += said
     return BuildResult(paths, warnings, pages, timings)
+
+
+def draw_ahead(report: Report, theme: Theme, paper: str) -> Ahead[bytes] | None:
+    """The handout's charts that are not in the cache, drawn in turn in a forked worker while
+    this process lays the handout out: the handout takes each from there (render_chart
+    waits for it) and never imports matplotlib. None when every chart is in the cache."""
+    from reportlab.lib.units import inch
+
+    from ..charts.render import chart_cached, expect, render_chart
+    from ..content.model import Figure
+    from ..pdf.figures import chart_height
+    from ..pdf.page import MARGIN_X, PAPER
+
+    if paper not in PAPER:
+        return None
+    roles, width = tuple(r.id for r in report.roles), (PAPER[paper][0] - 2 * MARGIN_X) / inch
+    specs = [b.chart for s in report.sections for b in s.blocks if isinstance(b, Figure)]
+    charts = {}  # as the handout asks for them (pdf.figures.chart_drawing), once each
+    for spec in specs:
+        args = (spec, theme, roles, (width, chart_height(spec)), "svg")
+        if not chart_cached(*args):
+            charts.setdefault(repr((spec, args[3])), args)
+    if not charts:
+        return None
+    ahead = Ahead([partial(render_chart, *args) for args in charts.values()])
+    for i, args in enumerate(charts.values()):
+        expect(partial(ahead.result, i), *args)
+    return ahead
+
+
+def _forget(ahead: Ahead[bytes]) -> None:
+    from ..charts.render import forget_expected
+
+    forget_expected()
+    ahead.close()
 
 
 def write_all(files: dict[Path, bytes]) -> tuple[Path, ...]:

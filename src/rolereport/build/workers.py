@@ -7,8 +7,8 @@ import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -78,5 +78,51 @@ def _child(send: Any, job: Callable[[], Any]) -> None:
         send.send(outcome)
     except Exception as exc:  # an exception that cannot be pickled: send its words
         send.send(RuntimeError(f"{type(exc).__name__}: {outcome}"))
+    finally:
+        send.close()
+
+
+class Ahead(Generic[T]):
+    """Tasks done in turn in one forked worker, started at once, while this process goes on
+    (call only where can_fork). `result(i)` waits for the i-th task's result: None when the
+    worker failed at it or stopped, and the caller then does the task itself (the tasks are
+    pure: the same result either way). `close` stops the worker if it is still working."""
+
+    def __init__(self, tasks: Sequence[Callable[[], T]]) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self._receive, send = ctx.Pipe(duplex=False)
+        self._child = ctx.Process(target=_in_turn, args=(send, list(tasks)), daemon=True)
+        self._child.start()
+        send.close()
+        self._results: list[T | None] = []
+        self._stopped, self._count, self._parent = False, len(tasks), os.getpid()
+
+    def result(self, i: int) -> T | None:
+        if os.getpid() != self._parent:  # a fork of this process: the answers are not its own
+            return None
+        while len(self._results) <= i and not self._stopped:
+            try:
+                self._results.append(self._receive.recv())
+            except (EOFError, OSError):  # stopped (out of memory, a signal) before it answered
+                self._stopped = True
+        return self._results[i] if i < len(self._results) else None
+
+    def close(self) -> None:
+        if os.getpid() != self._parent:
+            return
+        if len(self._results) < self._count and not self._stopped:
+            self._child.kill()  # results left unasked for (a failed build): stop its work
+        self._child.join()
+        self._receive.close()
+
+
+def _in_turn(send: Any, tasks: list[Callable[[], Any]]) -> None:
+    try:
+        for task in tasks:
+            try:
+                outcome = task()
+            except Exception:  # the caller does this task again and meets the error itself
+                outcome = None
+            send.send(outcome)
     finally:
         send.close()
