@@ -95,18 +95,19 @@ def test_a_handout_whose_charts_a_worker_draws_has_the_bytes_of_one_drawn_in_tur
     assert plain.read_bytes() == ahead.read_bytes()
 
 
-def _fail() -> str:
-    raise ValueError("no data to draw")
-
-
-def _stop() -> str:
-    os._exit(1)
+def _work(order: str) -> str:
+    if order == "fail":
+        raise ValueError("no data to draw")
+    if order == "stop":
+        os._exit(1)
+    return order.upper()
 
 
 @pytest.mark.skipif(not can_fork(), reason="a worker is forked only where a fork pays")
 def test_work_done_ahead_comes_back_in_order_and_none_where_the_worker_failed_or_stopped():
-    ahead = Ahead([lambda: "a", _fail, lambda: "c", _stop, lambda: "e"])
+    ahead = Ahead(_work, lambda: None)
+    ahead.ask(["a", "fail", "c", "stop", "e"])
     try:
-        assert [ahead.result(i) for i in (2, 0, 1, 3, 4)] == ["c", "a", None, None, None]
+        assert [ahead.result(i) for i in (2, 0, 1, 3, 4)] == ["C", "A", None, None, None]
     finally:
         ahead.close()

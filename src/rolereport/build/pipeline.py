@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ..brand.theme import Theme, theme_files
-from ..content.model import Rendered, Report
+from ..content.model import ChartSpec, Figure, Rendered, Report
 from ..content.report import build_report
 from ..data.facts import Dataset
 from ..errors import OutputError, Problem
@@ -92,6 +92,23 @@ def build(
     is rendered or rewritten (see stamps), unless `force`.
     """
     opts = build_options(options, changes)
+    ahead = None  # a worker loading matplotlib from now on, to draw the handout's charts
+    if "pdf" in opts.only and opts.parallel and can_fork():
+        ahead = Ahead(_draw_chart, _load_charts)
+    try:
+        return _build(data, assets, opts, progress, ahead)
+    finally:
+        if ahead is not None:
+            _forget(ahead)
+
+
+def _build(
+    data: str | Path | Dataset | None,
+    assets: str | Path | Theme | None,
+    opts: BuildOptions,
+    progress: Progress | None,
+    ahead: Ahead[bytes] | None,
+) -> BuildResult:
     only, paper = opts.only, opts.paper
     say = progress or (lambda _msg: None)
     timings: dict[str, float] = {}
@@ -142,14 +159,9 @@ def build(
     if "guide" in only:
         say("Writing the facilitator guide (PDF)")
         jobs["guide"] = partial(render_guide, report, theme, paper or theme.paper, aspect)
-    ahead = None
-    if "pdf" in only and opts.parallel and can_fork():
-        ahead = draw_ahead(report, theme, paper or theme.paper)
-    try:
-        done = run_jobs(jobs, opts.parallel)
-    finally:
-        if ahead is not None:
-            _forget(ahead)
+    if ahead is not None:
+        draw_ahead(ahead, report, theme, paper or theme.paper)
+    done = run_jobs(jobs, opts.parallel)
     rendered: dict[Output, Rendered] = {k: r for k, (r, _) in done.items()}  # type: ignore[misc]
     timings |= {_STAGE[k]: seconds for k, (_, seconds) in done.items()}
     lap("render")
@@ -163,32 +175,42 @@ def build(
     return BuildResult(paths, warnings, pages, timings)
 
 
-def draw_ahead(report: Report, theme: Theme, paper: str) -> Ahead[bytes] | None:
-    """The handout's charts that are not in the cache, drawn in turn in a forked worker while
+def draw_ahead(ahead: Ahead[bytes], report: Report, theme: Theme, paper: str) -> None:
+    """Asks `ahead` for the handout's charts that are not in the cache, to draw in turn while
     this process lays the handout out: the handout takes each from there (render_chart
-    waits for it) and never imports matplotlib. None when every chart is in the cache."""
+    waits for it) and never imports matplotlib."""
     from reportlab.lib.units import inch
 
-    from ..charts.render import chart_cached, expect, render_chart
-    from ..content.model import Figure
+    from ..charts.render import chart_cached, expect
     from ..pdf.figures import chart_height
     from ..pdf.page import MARGIN_X, PAPER
 
-    if paper not in PAPER:
-        return None
-    roles, width = tuple(r.id for r in report.roles), (PAPER[paper][0] - 2 * MARGIN_X) / inch
-    specs = [b.chart for s in report.sections for b in s.blocks if isinstance(b, Figure)]
-    charts = {}  # as the handout asks for them (pdf.figures.chart_drawing), once each
-    for spec in specs:
-        args = (spec, theme, roles, (width, chart_height(spec)), "svg")
-        if not chart_cached(*args):
-            charts.setdefault(repr((spec, args[3])), args)
-    if not charts:
-        return None
-    ahead = Ahead([partial(render_chart, *args) for args in charts.values()])
-    for i, args in enumerate(charts.values()):
-        expect(partial(ahead.result, i), *args)
-    return ahead
+    orders: dict[str, _Order] = {}
+    if paper in PAPER:
+        roles, width = tuple(r.id for r in report.roles), (PAPER[paper][0] - 2 * MARGIN_X) / inch
+        figures = [b.chart for s in report.sections for b in s.blocks if isinstance(b, Figure)]
+        for spec in figures:
+            size = (width, chart_height(spec))  # as pdf.figures.chart_drawing asks for it
+            if not chart_cached(spec, theme, roles, size, "svg"):
+                orders.setdefault(repr((spec, size)), (spec, theme, roles, size))
+    ahead.ask(list(orders.values()))
+    for n, order in enumerate(orders.values()):
+        expect(partial(ahead.result, n), *order, "svg")
+
+
+_Order = tuple[ChartSpec, Theme, tuple[str, ...], tuple[float, float]]
+
+
+def _draw_chart(order: _Order) -> bytes:
+    """In the worker: the SVG of one of the handout's charts."""
+    from ..charts.render import render_chart
+
+    return render_chart(*order, "svg")
+
+
+def _load_charts() -> None:
+    """In the worker, while this process reads the inputs: matplotlib and the chart code."""
+    from ..charts import draw  # noqa: F401
 
 
 def _forget(ahead: Ahead[bytes]) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
@@ -83,19 +84,35 @@ def _child(send: Any, job: Callable[[], Any]) -> None:
 
 
 class Ahead(Generic[T]):
-    """Tasks done in turn in one forked worker, started at once, while this process goes on
-    (call only where can_fork). `result(i)` waits for the i-th task's result: None when the
-    worker failed at it or stopped, and the caller then does the task itself (the tasks are
-    pure: the same result either way). `close` stops the worker if it is still working."""
+    """Work done in turn in one forked worker, started at once, while this process goes on
+    (call only where can_fork): the worker runs `prepare()` (loading what the work needs)
+    while this process finds out what to `ask` for, then `work(order)` for each order asked.
+    `result(i)` waits for the i-th order's result: None when the worker failed at it or
+    stopped, and the caller then does the work itself (the work is pure: the same result
+    either way). `close` stops the worker if it is still working."""
 
-    def __init__(self, tasks: Sequence[Callable[[], T]]) -> None:
+    def __init__(self, work: Callable[[Any], T], prepare: Callable[[], object]) -> None:
         ctx = multiprocessing.get_context("fork")
         self._receive, send = ctx.Pipe(duplex=False)
-        self._child = ctx.Process(target=_in_turn, args=(send, list(tasks)), daemon=True)
+        orders, self._order = ctx.Pipe(duplex=False)
+        args = (orders, send, work, prepare)
+        self._child = ctx.Process(target=_in_turn, args=args, daemon=True)
         self._child.start()
         send.close()
+        orders.close()
         self._results: list[T | None] = []
-        self._stopped, self._count, self._parent = False, len(tasks), os.getpid()
+        self._stopped, self._count, self._parent = False, -1, os.getpid()
+
+    def ask(self, orders: Sequence[Any]) -> None:
+        """The work to do, in order; once only (an empty list: none, the worker stops)."""
+        self._count = len(orders)
+        try:
+            for order in orders:
+                self._order.send(order)
+            self._order.send(None)
+        except OSError:  # it stopped: result() says so
+            pass
+        self._order.close()
 
     def result(self, i: int) -> T | None:
         if os.getpid() != self._parent:  # a fork of this process: the answers are not its own
@@ -110,18 +127,30 @@ class Ahead(Generic[T]):
     def close(self) -> None:
         if os.getpid() != self._parent:
             return
-        if len(self._results) < self._count and not self._stopped:
-            self._child.kill()  # results left unasked for (a failed build): stop its work
+        if (self._count < 0 or len(self._results) < self._count) and not self._stopped:
+            self._child.kill()  # never asked, or results left unasked for: stop its work
+        if not self._order.closed:
+            self._order.close()
         self._child.join()
         self._receive.close()
 
 
-def _in_turn(send: Any, tasks: list[Callable[[], Any]]) -> None:
+def _in_turn(
+    orders: Any, send: Any, work: Callable[[Any], Any], prepare: Callable[[], object]
+) -> None:
     try:
-        for task in tasks:
+        with contextlib.suppress(Exception):  # the work loads what it needs anyway
+            prepare()
+        while True:
             try:
-                outcome = task()
-            except Exception:  # the caller does this task again and meets the error itself
+                order = orders.recv()
+            except EOFError:
+                break
+            if order is None:
+                break
+            try:
+                outcome = work(order)
+            except Exception:  # the caller does this work again and meets the error itself
                 outcome = None
             send.send(outcome)
     finally:
