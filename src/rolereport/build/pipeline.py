@@ -17,7 +17,7 @@ from ..content.model import ChartSpec, Figure, Rendered, Report
 from ..content.report import build_report
 from ..data.facts import Dataset
 from ..errors import OutputError, Problem
-from ..files.cache import build_key
+from ..files.cache import build_key, cache_root
 from ..files.clock import source_date_epoch
 from .inputs import read_inputs
 from .options import OUTPUTS, BuildOptions, Output, build_options
@@ -93,7 +93,7 @@ def build(
     """
     opts = build_options(options, changes)
     ahead = None  # a worker loading matplotlib from now on, to draw the handout's charts
-    if "pdf" in opts.only and opts.parallel and can_fork():
+    if "pdf" in opts.only and opts.parallel and can_fork() and not _any_chart_cached():
         ahead = Ahead(_draw_chart, _load_charts)
     try:
         return _build(data, assets, opts, progress, ahead)
@@ -159,9 +159,18 @@ def _build(
     if "guide" in only:
         say("Writing the facilitator guide (PDF)")
         jobs["guide"] = partial(render_guide, report, theme, paper or theme.paper, aspect)
-    if ahead is not None:
-        draw_ahead(ahead, report, theme, paper or theme.paper)
-    done = run_jobs(jobs, opts.parallel)
+    late = None  # a worker started now, where the cache has charts but not all
+    if "pdf" in only and opts.parallel and (ahead is not None or can_fork()):
+        orders = missing_charts(report, theme, paper or theme.paper)
+        if ahead is None and orders:
+            ahead = late = Ahead(_draw_chart, _load_charts)
+        if ahead is not None:
+            draw_ahead(ahead, orders)
+    try:
+        done = run_jobs(jobs, opts.parallel)
+    finally:
+        if late is not None:
+            _forget(late)
     rendered: dict[Output, Rendered] = {k: r for k, (r, _) in done.items()}  # type: ignore[misc]
     timings |= {_STAGE[k]: seconds for k, (_, seconds) in done.items()}
     lap("render")
@@ -175,27 +184,45 @@ def _build(
     return BuildResult(paths, warnings, pages, timings)
 
 
-def draw_ahead(ahead: Ahead[bytes], report: Report, theme: Theme, paper: str) -> None:
-    """Asks `ahead` for the handout's charts that are not in the cache, to draw in turn while
-    this process lays the handout out: the handout takes each from there (render_chart
-    waits for it) and never imports matplotlib."""
+def missing_charts(report: Report, theme: Theme, paper: str) -> list[_Order]:
+    """The handout's charts that are not in the cache, once each, as the handout asks for
+    them (pdf.figures.chart_drawing)."""
     from reportlab.lib.units import inch
 
-    from ..charts.render import chart_cached, expect
+    from ..charts.render import chart_cached
     from ..pdf.figures import chart_height
     from ..pdf.page import MARGIN_X, PAPER
 
+    if paper not in PAPER:
+        return []
+    roles, width = tuple(r.id for r in report.roles), (PAPER[paper][0] - 2 * MARGIN_X) / inch
     orders: dict[str, _Order] = {}
-    if paper in PAPER:
-        roles, width = tuple(r.id for r in report.roles), (PAPER[paper][0] - 2 * MARGIN_X) / inch
-        figures = [b.chart for s in report.sections for b in s.blocks if isinstance(b, Figure)]
-        for spec in figures:
-            size = (width, chart_height(spec))  # as pdf.figures.chart_drawing asks for it
-            if not chart_cached(spec, theme, roles, size, "svg"):
-                orders.setdefault(repr((spec, size)), (spec, theme, roles, size))
-    ahead.ask(list(orders.values()))
-    for n, order in enumerate(orders.values()):
+    for spec in (b.chart for s in report.sections for b in s.blocks if isinstance(b, Figure)):
+        size = (width, chart_height(spec))
+        if not chart_cached(spec, theme, roles, size, "svg"):
+            orders.setdefault(repr((spec, size)), (spec, theme, roles, size))
+    return list(orders.values())
+
+
+def draw_ahead(ahead: Ahead[bytes], orders: list[_Order]) -> None:
+    """Asks `ahead` for the charts `orders`, to draw in turn while this process lays the
+    handout out: the handout takes each from there (render_chart waits for it) and never
+    imports matplotlib."""
+    from ..charts.render import expect
+
+    ahead.ask(orders)
+    for n, order in enumerate(orders):
         expect(partial(ahead.result, n), *order, "svg")
+
+
+def _any_chart_cached() -> bool:
+    """Whether the chart cache has anything (else every chart is drawn: a cold build)."""
+    root = cache_root()
+    if root is None:
+        return False
+    with contextlib.suppress(OSError):
+        return any((root / "charts").iterdir())
+    return False
 
 
 _Order = tuple[ChartSpec, Theme, tuple[str, ...], tuple[float, float]]
