@@ -1,6 +1,7 @@
 """How fast rolereport builds, as ratios to the cost of starting Python with its libraries.
 
 Run:  .venv/bin/python benchmarks/bench.py [--runs 5] [--json output/bench.json]
+(5 rounds by default: the figures issue 14's targets are stated in)
 
 Cold builds start with an empty cache folder (no cached charts, no build stamps); the
 rebuild rows keep theirs. Every figure is the median of whole-process runs (or, for the
@@ -30,7 +31,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-PEER = ROOT.parent / "shared" / "bench" / "quarto_like.py"
+# The peer lives beside the checkout (../shared/bench), or beside the repository a worktree
+# belongs to: the first found going up.
+PEER = next(
+    (p / "shared" / "bench" / "quarto_like.py" for p in ROOT.parents if (p / "shared").is_dir()),
+    ROOT.parent / "shared" / "bench" / "quarto_like.py",
+)
 DATASETS = ROOT / "src" / "rolereport" / "data" / "datasets"
 FLOOR = (
     "from matplotlib.figure import Figure\n"

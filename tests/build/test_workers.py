@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 
@@ -11,7 +12,7 @@ from conftest import ASSETS, DATASET, ROOT
 from pypdf import PdfReader
 
 from rolereport import build
-from rolereport.build.workers import can_fork, run_jobs
+from rolereport.build.workers import Ahead, can_fork, run_jobs
 
 NORTHWIND = ROOT / "examples" / "brands" / "northwind"
 
@@ -82,3 +83,46 @@ def test_the_second_job_runs_in_another_process_where_forking_pays():
 
     where = run_jobs({"a": os.getpid, "b": os.getpid})
     assert (where["a"][0] != where["b"][0]) == can_fork()
+
+
+_HANDOUT = """
+import os, sys
+from rolereport import build
+data, assets, out, parallel = sys.argv[1:]
+os.environ["ROLEREPORT_CACHE_DIR"] = "off"
+build(data, assets, out, only=("pdf",), parallel=parallel == "yes")
+print("matplotlib" in sys.modules)
+"""
+
+
+@pytest.mark.skipif(not can_fork(), reason="charts are drawn ahead only where a fork pays")
+def test_a_handout_whose_charts_a_worker_draws_has_the_bytes_of_one_drawn_in_turn(tmp_path):
+    # The handout's charts are drawn in a forked worker while the handout lays out: the same
+    # bytes, and the process laying it out never loads matplotlib.
+    loaded = {}
+    for parallel in ("no", "yes"):
+        args = [DATASET, ASSETS, tmp_path / parallel, parallel]
+        run = subprocess.run([sys.executable, "-c", _HANDOUT, *map(str, args)], capture_output=True)
+        assert run.returncode == 0, run.stderr.decode()
+        loaded[parallel] = run.stdout.decode().split()
+    assert loaded == {"no": ["True"], "yes": ["False"]}
+    (plain,), (ahead,) = ((tmp_path / d).glob("*handout.pdf") for d in ("no", "yes"))
+    assert plain.read_bytes() == ahead.read_bytes()
+
+
+def _work(order: str) -> str:
+    if order == "fail":
+        raise ValueError("no data to draw")
+    if order == "stop":
+        os._exit(1)
+    return order.upper()
+
+
+@pytest.mark.skipif(not can_fork(), reason="a worker is forked only where a fork pays")
+def test_work_done_ahead_comes_back_in_order_and_none_where_the_worker_failed_or_stopped():
+    ahead = Ahead(_work, lambda: None)
+    ahead.ask(["a", "fail", "c", "stop", "e"])
+    try:
+        assert [ahead.result(i) for i in (2, 0, 1, 3, 4)] == ["C", "A", None, None, None]
+    finally:
+        ahead.close()

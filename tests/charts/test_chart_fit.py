@@ -149,19 +149,34 @@ def test_stress_chart_renders_same_bytes_twice() -> None:
 @pytest.mark.parametrize(
     ("chart_id", "size", "fmt"),
     [(i, PDF, "svg") for i in ("skills", "pay-range", "pay-location", "outlook", "freelance")]
-    + [("skills-1", SLIDE, "png"), ("pay-location", (7.1, 4.4), "png")],
+    + [("skills-1", SLIDE, "png"), ("pay-location", (7.1, 4.4), "png"), ("ladder", PDF, "svg")],
 )
-def test_laying_out_without_drawing_gives_the_bytes_a_full_draw_gives(
+def test_a_chart_is_drawn_once_when_saved_with_no_layout_engine_and_no_measuring_draw(
     chart_id: str, size, fmt: str, monkeypatch
 ) -> None:
-    # The speed-up: charts are laid out by running the layout engine alone. The bytes must be
-    # those of laying out by drawing the whole figure, as matplotlib does before saving.
-    from rolereport.charts import layout as chartlayout
+    # The speed-up: our own text measurement places everything; matplotlib draws the figure
+    # once, to save it. Nothing measures the chart's text on a renderer before that draw.
+    events: list[str] = []
+    draw, extent = Figure.draw, Text.get_window_extent
 
-    chart, roles = stress_chart(chart_id), stress_charts()[1]
-    fast = render_chart(chart, theme(), roles, size, fmt, dpi=DPI)
-    monkeypatch.setattr(chartlayout, "lay_out", Figure.draw_without_rendering)
-    assert render_chart(chart, theme(), roles, size, fmt, dpi=DPI) == fast
+    def drawing(fig: Figure, renderer) -> None:
+        events.append(f"draw, layout engine {fig.get_layout_engine()}")
+        events.append("in draw")
+        try:
+            draw(fig, renderer)
+        finally:
+            events.remove("in draw")
+
+    def measuring(text: Text, *args, **kwargs):
+        chart = text.figure is not None and tuple(text.figure.get_size_inches()) == size
+        if chart and "in draw" not in events:
+            events.append(f"measured {text.get_text()!r}")
+        return extent(text, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "draw", drawing)
+    monkeypatch.setattr(Text, "get_window_extent", measuring)
+    render_chart(stress_chart(chart_id), theme(), stress_charts()[1], size, fmt, dpi=DPI)
+    assert events == ["draw, layout engine None"]
 
 
 @pytest.mark.parametrize("kind", KINDS)

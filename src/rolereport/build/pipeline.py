@@ -13,16 +13,16 @@ from pathlib import Path
 from typing import Any
 
 from ..brand.theme import Theme, theme_files
-from ..content.model import Rendered, Report
+from ..content.model import ChartSpec, Figure, Rendered, Report
 from ..content.report import build_report
 from ..data.facts import Dataset
 from ..errors import OutputError, Problem
-from ..files.cache import build_key
+from ..files.cache import build_key, cache_root
 from ..files.clock import source_date_epoch
 from .inputs import read_inputs
 from .options import OUTPUTS, BuildOptions, Output, build_options
 from .stamps import fresh, record
-from .workers import run_jobs
+from .workers import Ahead, can_fork, run_jobs
 
 _SUFFIX = {"pdf": "handout.pdf", "pptx": "deck.pptx", "guide": "guide.pdf"}
 _STAGE = {"pdf": "pdf", "pptx": "deck", "guide": "guide"}  # --timings names
@@ -92,6 +92,23 @@ def build(
     is rendered or rewritten (see stamps), unless `force`.
     """
     opts = build_options(options, changes)
+    ahead = None  # a worker loading matplotlib from now on, to draw the handout's charts
+    if "pdf" in opts.only and opts.parallel and can_fork() and not _any_chart_cached():
+        ahead = Ahead(_draw_chart, _load_charts)
+    try:
+        return _build(data, assets, opts, progress, ahead)
+    finally:
+        if ahead is not None:
+            _forget(ahead)
+
+
+def _build(
+    data: str | Path | Dataset | None,
+    assets: str | Path | Theme | None,
+    opts: BuildOptions,
+    progress: Progress | None,
+    ahead: Ahead[bytes] | None,
+) -> BuildResult:
     only, paper = opts.only, opts.paper
     say = progress or (lambda _msg: None)
     timings: dict[str, float] = {}
@@ -142,7 +159,18 @@ def build(
     if "guide" in only:
         say("Writing the facilitator guide (PDF)")
         jobs["guide"] = partial(render_guide, report, theme, paper or theme.paper, aspect)
-    done = run_jobs(jobs, opts.parallel)
+    late = None  # a worker started now, where the cache has charts but not all
+    if "pdf" in only and opts.parallel and (ahead is not None or can_fork()):
+        orders = missing_charts(report, theme, paper or theme.paper)
+        if ahead is None and orders:
+            ahead = late = Ahead(_draw_chart, _load_charts)
+        if ahead is not None:
+            draw_ahead(ahead, orders)
+    try:
+        done = run_jobs(jobs, opts.parallel)
+    finally:
+        if late is not None:
+            _forget(late)
     rendered: dict[Output, Rendered] = {k: r for k, (r, _) in done.items()}  # type: ignore[misc]
     timings |= {_STAGE[k]: seconds for k, (_, seconds) in done.items()}
     lap("render")
@@ -154,6 +182,69 @@ def build(
     lap("write")
     warnings += said
     return BuildResult(paths, warnings, pages, timings)
+
+
+def missing_charts(report: Report, theme: Theme, paper: str) -> list[_Order]:
+    """The handout's charts that are not in the cache, once each, as the handout asks for
+    them (pdf.figures.chart_drawing)."""
+    from reportlab.lib.units import inch
+
+    from ..charts.render import chart_cached
+    from ..pdf.figures import chart_height
+    from ..pdf.page import MARGIN_X, PAPER
+
+    if paper not in PAPER:
+        return []
+    roles, width = tuple(r.id for r in report.roles), (PAPER[paper][0] - 2 * MARGIN_X) / inch
+    orders: dict[str, _Order] = {}
+    for spec in (b.chart for s in report.sections for b in s.blocks if isinstance(b, Figure)):
+        size = (width, chart_height(spec))
+        if not chart_cached(spec, theme, roles, size, "svg"):
+            orders.setdefault(repr((spec, size)), (spec, theme, roles, size))
+    return list(orders.values())
+
+
+def draw_ahead(ahead: Ahead[bytes], orders: list[_Order]) -> None:
+    """Asks `ahead` for the charts `orders`, to draw in turn while this process lays the
+    handout out: the handout takes each from there (render_chart waits for it) and never
+    imports matplotlib."""
+    from ..charts.render import expect
+
+    ahead.ask(orders)
+    for n, order in enumerate(orders):
+        expect(partial(ahead.result, n), *order, "svg")
+
+
+def _any_chart_cached() -> bool:
+    """Whether the chart cache has anything (else every chart is drawn: a cold build)."""
+    root = cache_root()
+    if root is None:
+        return False
+    with contextlib.suppress(OSError):
+        return any((root / "charts").iterdir())
+    return False
+
+
+_Order = tuple[ChartSpec, Theme, tuple[str, ...], tuple[float, float]]
+
+
+def _draw_chart(order: _Order) -> bytes:
+    """In the worker: the SVG of one of the handout's charts."""
+    from ..charts.render import render_chart
+
+    return render_chart(*order, "svg")
+
+
+def _load_charts() -> None:
+    """In the worker, while this process reads the inputs: matplotlib and the chart code."""
+    from ..charts import draw  # noqa: F401
+
+
+def _forget(ahead: Ahead[bytes]) -> None:
+    from ..charts.render import forget_expected
+
+    forget_expected()
+    ahead.close()
 
 
 def write_all(files: dict[Path, bytes]) -> tuple[Path, ...]:

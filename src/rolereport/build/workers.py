@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import sys
 import threading
 import time
-from collections.abc import Callable, Mapping
-from typing import Any, TypeVar
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, Generic, TypeVar
 
 T = TypeVar("T")
 
@@ -78,5 +79,79 @@ def _child(send: Any, job: Callable[[], Any]) -> None:
         send.send(outcome)
     except Exception as exc:  # an exception that cannot be pickled: send its words
         send.send(RuntimeError(f"{type(exc).__name__}: {outcome}"))
+    finally:
+        send.close()
+
+
+class Ahead(Generic[T]):
+    """Work done in turn in one forked worker, started at once, while this process goes on
+    (call only where can_fork): the worker runs `prepare()` (loading what the work needs)
+    while this process finds out what to `ask` for, then `work(order)` for each order asked.
+    `result(i)` waits for the i-th order's result: None when the worker failed at it or
+    stopped, and the caller then does the work itself (the work is pure: the same result
+    either way). `close` stops the worker if it is still working."""
+
+    def __init__(self, work: Callable[[Any], T], prepare: Callable[[], object]) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self._receive, send = ctx.Pipe(duplex=False)
+        orders, self._order = ctx.Pipe(duplex=False)
+        args = (orders, send, work, prepare)
+        self._child = ctx.Process(target=_in_turn, args=args, daemon=True)
+        self._child.start()
+        send.close()
+        orders.close()
+        self._results: list[T | None] = []
+        self._stopped, self._count, self._parent = False, -1, os.getpid()
+
+    def ask(self, orders: Sequence[Any]) -> None:
+        """The work to do, in order; once only (an empty list: none, the worker stops)."""
+        self._count = len(orders)
+        try:
+            for order in orders:
+                self._order.send(order)
+            self._order.send(None)
+        except OSError:  # it stopped: result() says so
+            pass
+        self._order.close()
+
+    def result(self, i: int) -> T | None:
+        if os.getpid() != self._parent:  # a fork of this process: the answers are not its own
+            return None
+        while len(self._results) <= i and not self._stopped:
+            try:
+                self._results.append(self._receive.recv())
+            except (EOFError, OSError):  # stopped (out of memory, a signal) before it answered
+                self._stopped = True
+        return self._results[i] if i < len(self._results) else None
+
+    def close(self) -> None:
+        if os.getpid() != self._parent:
+            return
+        if (self._count < 0 or len(self._results) < self._count) and not self._stopped:
+            self._child.kill()  # never asked, or results left unasked for: stop its work
+        if not self._order.closed:
+            self._order.close()
+        self._child.join()
+        self._receive.close()
+
+
+def _in_turn(
+    orders: Any, send: Any, work: Callable[[Any], Any], prepare: Callable[[], object]
+) -> None:
+    try:
+        with contextlib.suppress(Exception):  # the work loads what it needs anyway
+            prepare()
+        while True:
+            try:
+                order = orders.recv()
+            except EOFError:
+                break
+            if order is None:
+                break
+            try:
+                outcome = work(order)
+            except Exception:  # the caller does this work again and meets the error itself
+                outcome = None
+            send.send(outcome)
     finally:
         send.close()

@@ -66,3 +66,13 @@ def _brand(theme: Theme) -> tuple[Any, ...]:
 def _font_files(theme: Theme) -> tuple[Path, ...]:
     f = theme.font
     return (f.regular, f.bold, f.italic, f.bold_italic)
+
+
+def is_cached(parts: tuple[Any, ...], theme: Theme) -> bool:
+    """Whether the cache holds a chart described by `parts` in `theme` (cached_chart then
+    reads it rather than drawing it)."""
+    root = cache_root()
+    if root is None:
+        return False
+    key = build_key(_brand(theme), parts, files=_font_files(theme))
+    return (root / "charts" / key[:2] / key).is_file()

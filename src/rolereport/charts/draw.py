@@ -105,13 +105,9 @@ def _style(
 
 
 def _draw(spec: ChartSpec, st: Style, size: tuple[float, float], fmt: str, dpi: int) -> Figure:
-    """The chart, laid out at the resolution it is saved at (an SVG's is 72 dpi)."""
-    ladder = spec.kind == "ladder"
-    at = 72 if fmt == "svg" else dpi
-    fig = Figure(figsize=size, dpi=at, layout=None if ladder else "constrained")
+    """The chart, laid out by measured text at the resolution it is saved at (an SVG's is
+    72 dpi): no layout engine, nothing drawn until it is saved."""
+    fig = Figure(figsize=size, dpi=72 if fmt == "svg" else dpi, layout=None)
     FigureCanvasAgg(fig)
-    if not ladder:
-        pad = st.pt / 72 * 0.5
-        fig.get_layout_engine().set(w_pad=pad, h_pad=pad, wspace=0.04, hspace=0.06)
     KINDS[spec.kind](fig, spec, st)
     return fig

@@ -8,22 +8,20 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from ..content.model import ChartSpec, Datum
-from .fit import skill_label
+from .fit import shorten, skill_label
 from .ladder import ladder
 from .layout import (
-    LABEL_SHARE,
     axes_size,
+    axis_room,
     columns,
     data_panels,
     frame,
-    freeze,
     label_rows,
     layout,
-    panel_title,
     panel_titles,
-    panel_width,
+    title_room,
 )
-from .marks import BAR, bars, direct_label, finish, span, x_ticks
+from .marks import BAR, bars, direct_label, finish, span
 from .style import Style
 
 _PAY_MARKS = 2.9  # em of row pitch the pay range needs: its median's label above the range
@@ -35,15 +33,11 @@ def _one_axis(
     """One axes of labelled rows from 0 past the largest value: (data, axes, row style)."""
     data = [d for p in data_panels(spec) for d in p.data]
     top = max((v for d in data for v in d.values if v is not None), default=1)
-
-    def setup(axs: list[Axes], slots: list[int], cols: int) -> None:
-        frame(axs[0], slots[0], len(data), st)
-        axs[0].set_xlim(*span(0, top))
-        x_ticks(axs[0], st, spec.unit)
-
-    (ax,), _, cols, pitch = layout(fig, st, [len(data)], (1,), setup)
-    rs = label_rows(fig, [ax], [[d.label for d in data]], st, cols, pitch, **marks)
-    freeze(fig)
+    grid = layout(fig, st, [len(data)], (1,))
+    (ax,) = grid.axs
+    frame(ax, grid.slots[0], len(data), st)
+    ax.set_xlim(*span(0, top))
+    rs = label_rows(grid, [ax], [[d.label for d in data]], st, **marks)
     return data, ax, rs
 
 
@@ -78,25 +72,18 @@ def _pay_location(fig: Figure, spec: ChartSpec, st: Style) -> None:
     panels = data_panels(spec)
     top = max(d.values[0] or 0 for p in panels for d in p.data)
     titled = len(panels) > 1
-
-    def setup(axs: list[Axes], slots: list[int], cols: int) -> None:
-        room = panel_width(fig, cols) * (1 - LABEL_SHARE) - 2 * st.pt
-        for ax, panel, n in zip(axs, panels, slots, strict=True):
-            frame(ax, n, len(panel.data), st)
-            ax.set_xlim(*span(0, top))
-            if titled:
-                panel_title(ax, panel.title, st, room)
-            x_ticks(ax, st, spec.unit)
-
     counts = [len(p.data) for p in panels]
-    axs, _, cols, pitch = layout(fig, st, counts, columns(len(panels), 1), setup, sharex=True)
+    above = title_room(st) if titled else 0.0
+    grid = layout(fig, st, counts, columns(len(panels), 1), titles=above, sharex=True)
+    for ax, panel, n in zip(grid.axs, panels, grid.slots, strict=True):
+        frame(ax, n, len(panel.data), st)
+        ax.set_xlim(*span(0, top))
     groups = [[d.label for d in p.data] for p in panels]
-    rs = label_rows(fig, axs, groups, st, cols, pitch)
-    freeze(fig)
-    placed = []
+    rs = label_rows(grid, grid.axs, groups, st)
     if titled:
-        panel_titles(axs, [p.title for p in panels], st)
-    for ax, panel in zip(axs, panels, strict=True):
+        panel_titles(grid, [p.title for p in panels], st)
+    placed = []
+    for ax, panel in zip(grid.axs, panels, strict=True):
         texts = bars(ax, panel.data, rs, spec.unit, width=axes_size(ax)[0])
         placed.append((ax, texts, spec.unit))
     finish(fig, placed, st)
@@ -107,23 +94,17 @@ def _outlook(fig: Figure, spec: ChartSpec, st: Style) -> None:
     # One row per role, in role order, in both panels (a panel may lack a role's figure).
     rows = sorted({d.role: d.label for _, p in panels for d in p.data}.items(), key=_role_key(st))
     index = {role: i for i, (role, _) in enumerate(rows)}
-
-    def setup(axs: list[Axes], slots: list[int], cols: int) -> None:
-        room = panel_width(fig, cols) * (1 - LABEL_SHARE) - 2 * st.pt
-        for ax, (k, panel) in zip(axs, panels, strict=True):
-            frame(ax, len(rows), len(rows), st)
-            ax.tick_params(labelleft=ax is axs[0])
-            values = [d.values[0] or 0 for d in panel.data]
-            ax.set_xlim(*span(min(0, *values), max(0, *values)))  # growth may be negative
-            ax.axvline(0, color=st.theme.foreground, lw=0.8)
-            panel_title(ax, panel.title, st, room)
-            x_ticks(ax, st, "percent" if k == 0 else "count")
-
     counts = [len(rows)] * len(panels)
-    axs, _, cols, pitch = layout(fig, st, counts, (len(panels),), setup, sharey=True)
-    rs = label_rows(fig, axs[:1], [[label for _, label in rows]], st, cols, pitch)
-    freeze(fig)
-    panel_titles(axs, [p.title for _, p in panels], st)
+    grid = layout(fig, st, counts, (len(panels),), titles=title_room(st), sharey=True)
+    axs = grid.axs
+    for ax, (_, panel) in zip(axs, panels, strict=True):
+        frame(ax, len(rows), len(rows), st)
+        ax.tick_params(labelleft=ax is axs[0])
+        values = [d.values[0] or 0 for d in panel.data]
+        ax.set_xlim(*span(min(0, *values), max(0, *values)))  # growth may be negative
+        ax.axvline(0, color=st.theme.foreground, lw=0.8)
+    rs = label_rows(grid, axs[:1], [[label for _, label in rows]], st)
+    panel_titles(grid, [p.title for _, p in panels], st)
     placed = []
     for ax, (k, panel) in zip(axs, panels, strict=True):
         unit = "percent" if k == 0 else "count"
@@ -144,28 +125,32 @@ def _freelance(fig: Figure, spec: ChartSpec, st: Style) -> None:
 def _skills(fig: Figure, spec: ChartSpec, st: Style) -> None:
     panels = data_panels(spec)
     titled = len(panels) > 1
-
-    def setup(axs: list[Axes], slots: list[int], cols: int) -> None:
-        room = panel_width(fig, cols) * (1 - LABEL_SHARE) - 2 * st.pt
-        for ax, panel, n in zip(axs, panels, slots, strict=True):
-            frame(ax, n, len(panel.data), st)
-            for y, d in enumerate(panel.data):
-                ax.barh(y, d.values[0] or 0, height=BAR, color=st.color(d.role), lw=0)
-            ax.set_xlim(0, 5)
-            x_ticks(ax, st, spec.unit)
-            if titled:
-                panel_title(ax, panel.title, st, room, 1.05)
-        if spec.axis:
-            fig.supxlabel(spec.axis, **st.muted(0.9))
-
     counts = [len(p.data) for p in panels]
-    axs, _, cols, pitch = layout(fig, st, counts, columns(len(panels), 2), setup, stretch=True)
+    above = title_room(st, 1.05) if titled else 0.0
+    foot = axis_room(st) if spec.axis else 0.0
+    options = columns(len(panels), 2)
+    grid = layout(fig, st, counts, options, stretch=True, titles=above, foot=foot)
+    for ax, panel, n in zip(grid.axs, panels, grid.slots, strict=True):
+        frame(ax, n, len(panel.data), st)
+        for y, d in enumerate(panel.data):
+            ax.barh(y, d.values[0] or 0, height=BAR, color=st.color(d.role), lw=0)
+        ax.set_xlim(0, 5)
     groups = [[d.label for d in p.data] for p in panels]
-    label_rows(fig, axs, groups, st, cols, pitch, skill_label)
-    freeze(fig)
+    label_rows(grid, grid.axs, groups, st, skill_label)
     if titled:
-        panel_titles(axs, [p.title for p in panels], st, 1.05)
-    finish(fig, [(ax, [], spec.unit) for ax in axs], st)
+        panel_titles(grid, [p.title for p in panels], st, 1.05)
+    if spec.axis:
+        _axis_caption(fig, spec.axis, st)
+    finish(fig, [(ax, [], spec.unit) for ax in grid.axs], st)
+
+
+def _axis_caption(fig: Figure, text: str, st: Style) -> None:
+    """The value axis's caption at the figure's foot, centred, shortened to its width."""
+    muted = st.muted(0.9)
+    width = fig.get_figwidth() * 72 - st.pt
+    text = shorten(" ".join(text.split()), muted["fontproperties"], width)[0]
+    y = st.pt * 0.5 / 72 / fig.get_figheight()
+    fig.supxlabel(text, x=0.5, y=y, ha="center", va="bottom", **muted)
 
 
 KINDS: dict[str, Callable[[Figure, ChartSpec, Style], None]] = {

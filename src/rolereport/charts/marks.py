@@ -11,7 +11,7 @@ from matplotlib.text import Annotation, Text
 from matplotlib.ticker import MaxNLocator
 
 from ..content.model import Datum
-from .fit import shorten, text_width
+from .fit import line_em, shorten, text_width
 from .layout import axes_size
 from .style import Style, tick_labels
 
@@ -67,6 +67,22 @@ def bars(
     return texts
 
 
+def _extent(t: Text) -> tuple[float, float, float, float]:
+    """Points: how far a label reaches left, right, down and up from the data point it hangs
+    from (through labels placed after other labels), measured, not drawn."""
+    font, text = t.get_fontproperties(), t.get_text()
+    w = text_width(text, font)
+    h = line_em(str(font.get_file()), text.count("\n") + 1) * font.get_size_in_points()
+    dx, dy = t.xyann if isinstance(t, Annotation) else (0.0, 0.0)
+    x0 = dx - {"left": 0.0, "center": w / 2, "right": w}[t.get_horizontalalignment()]
+    y0 = dy - {"bottom": 0.0, "center": h / 2, "top": h}.get(t.get_verticalalignment(), 0.0)
+    if isinstance(t, Annotation) and isinstance(t.xycoords, Text):  # after another label
+        left, right, down, up = _extent(t.xycoords)
+        fx, fy = t.xy
+        x0, y0 = x0 + left + fx * (right - left), y0 + down + fy * (up - down)
+    return x0, x0 + w, y0, y0 + h
+
+
 def _anchor(t: Text) -> tuple[float, float]:
     """The data point a label hangs from (through labels placed after other labels)."""
     while isinstance(t, Annotation) and isinstance(t.xycoords, Text):
@@ -94,21 +110,20 @@ def _room(
 
 
 def finish(fig: Figure, placed: list[tuple[Axes, list[Text], str]], st: Style) -> None:
-    """Widens the frozen axes' limits until every label placed beyond a mark lies inside
+    """Widens the placed axes' limits until every label placed beyond a mark lies inside
     them (sideways; and upwards for labels above a mark: those beside one are centred on a
     row, which has room for them), then ticks the value axes."""
-    renderer = fig.canvas.get_renderer()
-    pad = st.pt * 0.288 * fig.dpi / 72
+    px = fig.dpi / 72
+    pad = st.pt * 0.288
     xs: dict[Axes, list[tuple[float, float, float]]] = {}  # by the first of axes sharing x
     for ax, texts, _unit in placed:
         group = _siblings(ax)[0]
         ys = []
         for t in texts:
-            (vx, vy), bb = _anchor(t), t.get_window_extent(renderer)
-            x, y = ax.transData.transform((vx, vy))
-            xs.setdefault(group, []).append((vx, bb.x0 - x - pad, bb.x1 - x + pad))
+            (vx, vy), (left, right, down, up) = _anchor(t), _extent(t)
+            xs.setdefault(group, []).append((vx, (left - pad) * px, (right + pad) * px))
             if t.get_verticalalignment() != "center":  # rows go down: -y goes up
-                ys.append((-vy, bb.y0 - y - pad, bb.y1 - y + pad))
+                ys.append((-vy, (down - pad) * px, (up + pad) * px))
         if ys:
             bottom, top = ax.get_ylim()
             lo, hi = _room(-bottom, -top, ys, ax.get_window_extent().height)

@@ -1,16 +1,19 @@
 """Charts for both writers: ChartSpec + Theme → SVG (handout) or PNG (deck) bytes, cached.
 
 matplotlib loads only when a chart has to be drawn: a build whose charts are all in the
-cache never imports it.
+cache never imports it, nor does a process whose charts another process draws (`expect`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Literal
 
 from ..brand.theme import Theme
 from ..content.model import ChartSpec
-from .cache import cached_chart
+from .cache import cached_chart, is_cached
+
+_expected: dict[str, tuple[Theme, Callable[[], bytes | None]]] = {}
 
 
 def render_chart(
@@ -28,10 +31,48 @@ def render_chart(
     ValueError for an unknown kind or format, a chart without data, or a datum whose role is
     not in `role_order`.
     """
+    parts = (spec, role_order, size, fmt, dpi, font_pt)
+    theirs = _expected.pop(repr(parts), None)
+    if theirs is not None and theirs[0] is theme and (data := theirs[1]()) is not None:
+        return data
 
     def draw() -> bytes:
         from .draw import draw_chart
 
         return draw_chart(spec, theme, role_order, size, fmt, dpi, font_pt)
 
-    return cached_chart((spec, role_order, size, fmt, dpi, font_pt), theme, draw)
+    return cached_chart(parts, theme, draw)
+
+
+def chart_cached(
+    spec: ChartSpec,
+    theme: Theme,
+    role_order: tuple[str, ...],
+    size: tuple[float, float],
+    fmt: Literal["svg", "png"],
+    dpi: int = 220,
+    font_pt: float | None = None,
+) -> bool:
+    """Whether render_chart with these arguments finds the chart in the cache."""
+    return is_cached((spec, role_order, size, fmt, dpi, font_pt), theme)
+
+
+def expect(
+    wait: Callable[[], bytes | None],
+    spec: ChartSpec,
+    theme: Theme,
+    role_order: tuple[str, ...],
+    size: tuple[float, float],
+    fmt: Literal["svg", "png"],
+    dpi: int = 220,
+    font_pt: float | None = None,
+) -> None:
+    """The next render_chart in this process with the same arguments takes its bytes from
+    `wait()` (another process drawing the same chart, to the same bytes) instead of drawing
+    them; unless `wait()` gives None, when it draws them itself."""
+    _expected[repr((spec, role_order, size, fmt, dpi, font_pt))] = (theme, wait)
+
+
+def forget_expected() -> None:
+    """Draw every chart here again (the other process's build is over)."""
+    _expected.clear()
