@@ -190,12 +190,13 @@ def missing_charts(report: Report, theme: Theme, paper: str) -> list[_Order]:
     from reportlab.lib.units import inch
 
     from ..charts.render import chart_cached
-    from ..pdf.figures import chart_height
+    from ..pdf.figures import chart_height, chart_theme
     from ..pdf.page import MARGIN_X, PAPER
 
     if paper not in PAPER:
         return []
     roles, width = tuple(r.id for r in report.roles), (PAPER[paper][0] - 2 * MARGIN_X) / inch
+    theme = chart_theme(theme)  # as the handout draws them
     orders: dict[str, _Order] = {}
     for spec in (b.chart for s in report.sections for b in s.blocks if isinstance(b, Figure)):
         size = (width, chart_height(spec))

@@ -33,7 +33,7 @@ def render_chart(
     """
     parts = (spec, role_order, size, fmt, dpi, font_pt)
     theirs = _expected.pop(repr(parts), None)
-    if theirs is not None and theirs[0] is theme and (data := theirs[1]()) is not None:
+    if theirs is not None and theirs[0] == theme and (data := theirs[1]()) is not None:
         return data
 
     def draw() -> bytes:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 from xml.sax.saxutils import escape
 
@@ -29,7 +28,7 @@ from ..content.model import (
     SourceList,
     Table,
 )
-from .figures import Chart, chart_drawing
+from .figures import Chart, chart_drawing, chart_theme
 from .form import worksheet
 from .style import ALL, BOX_PAD, CITE_PT, LEFT_RULE, TINT, grid, on, paper, styles, tint, tinted
 from .tables import table
@@ -209,9 +208,8 @@ class Blocks:
         self.figures += 1
         if self.figures not in self.drawings:
             roles = tuple(r.id for r in self.report.roles)
-            text = {k: self.color(k) for k in ("foreground", "muted")}  # a chart's words
             self.drawings[self.figures] = chart_drawing(
-                spec, replace(self.theme, **text), roles, self.width, self.fonts
+                spec, chart_theme(self.theme, self.ground), roles, self.width, self.fonts
             )
         color = _esc(self.color("heading_color"), True)
         label = _esc(self.report.words.fill("figure", number=self.figures))

@@ -3,6 +3,7 @@ the chart flowable at its height."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from reportlab.graphics import renderPDF
@@ -13,6 +14,7 @@ from reportlab.platypus import Flowable
 from ..brand.svg import vector
 from ..charts.render import render_chart
 from ..content.model import ChartSpec
+from .style import on, paper
 
 if TYPE_CHECKING:
     from ..brand.theme import Theme
@@ -52,6 +54,13 @@ def chart_height(spec: ChartSpec) -> float:
         "outlook": 0.9 + max(0.45, row) * rows,  # panels side by side
     }.get(spec.kind, 0.8 + max(0.42, row) * stacked + 0.3 * (len(panels) - 1))
     return min(CHART_MAX_H, max(CHART_MIN_H, h))
+
+
+def chart_theme(theme: Theme, ground: str = "") -> Theme:
+    """The theme a handout chart is drawn with: its words' colours made readable on `ground`
+    (by default the page's). The build asks a worker for the charts in this theme ahead."""
+    ground = ground or paper(theme)
+    return replace(theme, **{k: on(theme, k, ground) for k in ("foreground", "muted")})
 
 
 def chart_drawing(
