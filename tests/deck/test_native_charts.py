@@ -242,3 +242,26 @@ def test_a_role_with_only_its_median_gets_a_visible_bar_up_to_the_median():
     for i, role in enumerate(dataset.roles):
         assert series["median"][i] == role.salary.median
         assert series["10th percentile"][i] == 0  # the eraser leaves the bar from 0 showing
+
+
+def test_a_pay_chart_whose_every_figure_is_zero_still_has_an_axis_to_draw_on():
+    """A median of 0 for every role (valid data, found by the property test) gave the pay
+    chart's axis a top of 0, and the deck a division by zero."""
+    dataset = load_dataset(None)
+    zero = [
+        r.model_copy(
+            update={
+                "salary": r.salary.model_copy(
+                    update={"median": 0} | dict.fromkeys(("p10", "p25", "p75", "p90"))
+                )
+            }
+        )
+        for r in dataset.roles
+    ]
+    report = build_report(dataset.model_copy(update={"roles": tuple(zero)}))
+    prs = Presentation(BytesIO(render_deck(report, load_brand(None), "16:9", "native").data))
+    frame = next(f for n, f in _charts(prs).items() if n.startswith("Chart: Annual pay"))
+    axis = frame.chart.value_axis
+    assert axis.maximum_scale > axis.minimum_scale == 0
+    series = {s.name: list(s.values) for s in frame.chart.plots[0].series}
+    assert series["median"] == [0] * len(dataset.roles)

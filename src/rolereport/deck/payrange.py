@@ -128,7 +128,7 @@ class _Geometry:
                 room = w - inches(d.text or money(mid), median_pt, True) / 2
                 need = max(need, mid * w / max(room, w / 4))
         unit = _nice_unit(need)
-        top = math.ceil(need / unit) * unit
+        top = max(unit, math.ceil(need / unit) * unit)  # one step at least (all pay 0)
         low_fits = tuple(
             d.values[0] is not None
             and d.values[0] * w / top >= inches(money(d.values[0]), ends_pt) + _LABEL_GAP
