@@ -126,3 +126,23 @@ def test_work_done_ahead_comes_back_in_order_and_none_where_the_worker_failed_or
         assert [ahead.result(i) for i in (2, 0, 1, 3, 4)] == ["C", "A", None, None, None]
     finally:
         ahead.close()
+
+
+_BIG = """
+from rolereport.build.workers import Ahead
+ahead = Ahead(lambda order: order * 2, lambda: None)
+orders = [bytes([n]) * 300_000 for n in range(4)]  # each far more than a pipe holds
+ahead.ask(orders)
+print([ahead.result(n) == o * 2 for n, o in enumerate(orders)])
+ahead.close()
+"""
+
+
+@pytest.mark.skipif(not can_fork(), reason="a worker is forked only where a fork pays")
+def test_orders_and_results_larger_than_a_pipe_do_not_wait_on_each_other():
+    # A cold build of the stress dataset hung: the worker's first chart filled the pipe back
+    # while this process was still writing the next order (a Theme carries its logo).
+    run = subprocess.run(
+        [sys.executable, "-c", _BIG], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert run.stdout.split() == ["[True,", "True,", "True,", "True]"]

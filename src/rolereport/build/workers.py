@@ -141,6 +141,9 @@ def _in_turn(
     try:
         with contextlib.suppress(Exception):  # the work loads what it needs anyway
             prepare()
+        # Every order is read before the first result is sent: the parent writes all its
+        # orders before it reads a result, and two full pipes would wait on each other.
+        todo = []
         while True:
             try:
                 order = orders.recv()
@@ -148,6 +151,8 @@ def _in_turn(
                 break
             if order is None:
                 break
+            todo.append(order)
+        for order in todo:
             try:
                 outcome = work(order)
             except Exception:  # the caller does this work again and meets the error itself
