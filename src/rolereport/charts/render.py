@@ -31,7 +31,7 @@ def render_chart(
     ValueError for an unknown kind or format, a chart without data, or a datum whose role is
     not in `role_order`.
     """
-    parts = (spec, role_order, size, fmt, dpi, font_pt)
+    parts = _key(spec, role_order, size, fmt, dpi, font_pt)
     theirs = _expected.pop(repr(parts), None)
     if theirs is not None and theirs[0] == theme and (data := theirs[1]()) is not None:
         return data
@@ -44,17 +44,24 @@ def render_chart(
     return cached_chart(parts, theme, draw)
 
 
-def chart_cached(
+def _key(
     spec: ChartSpec,
-    theme: Theme,
     role_order: tuple[str, ...],
     size: tuple[float, float],
-    fmt: Literal["svg", "png"],
+    fmt: str,
     dpi: int = 220,
     font_pt: float | None = None,
+) -> tuple:
+    """What tells one drawing of a chart from another, but for the theme."""
+    return (spec, role_order, size, fmt, dpi, font_pt)
+
+
+def chart_cached(
+    spec: ChartSpec, theme: Theme, role_order: tuple[str, ...], size: tuple[float, float], fmt: str
 ) -> bool:
-    """Whether render_chart with these arguments finds the chart in the cache."""
-    return is_cached((spec, role_order, size, fmt, dpi, font_pt), theme)
+    """Whether render_chart with these arguments (its default dpi and font size) finds the
+    chart in the cache."""
+    return is_cached(_key(spec, role_order, size, fmt), theme)
 
 
 def expect(
@@ -63,14 +70,13 @@ def expect(
     theme: Theme,
     role_order: tuple[str, ...],
     size: tuple[float, float],
-    fmt: Literal["svg", "png"],
-    dpi: int = 220,
-    font_pt: float | None = None,
+    fmt: str,
 ) -> None:
-    """The next render_chart in this process with the same arguments takes its bytes from
-    `wait()` (another process drawing the same chart, to the same bytes) instead of drawing
-    them; unless `wait()` gives None, when it draws them itself."""
-    _expected[repr((spec, role_order, size, fmt, dpi, font_pt))] = (theme, wait)
+    """The next render_chart in this process with the same arguments (its default dpi and
+    font size) takes its bytes from `wait()` (another process drawing the same chart, to the
+    same bytes) instead of drawing them; unless `wait()` gives None, when it draws them
+    itself."""
+    _expected[repr(_key(spec, role_order, size, fmt))] = (theme, wait)
 
 
 def forget_expected() -> None:
