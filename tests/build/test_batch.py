@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 from pypdf import PdfReader
+from terminal import rolereport_command
 
 from rolereport import BuildResult, build, build_many
 from rolereport.build import batch as batch_module
@@ -175,8 +176,8 @@ def test_ctrl_c_finishes_the_build_under_way_and_starts_no_other(tmp_path, data_
     variant(data_text, tmp_path / "b.yml", "b")
     (tmp_path / "0-broken.yml").write_text("meta: [\n", encoding="utf-8")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "rolereport", "build", "0-broken.yml", "a.yml", "b.yml",
-         "--jobs", "1", "--only", "pdf", "--out", "out"],
+        rolereport_command("build", "0-broken.yml", "a.yml", "b.yml", "--jobs", "1", "--only",
+                           "pdf", "--out", "out"),
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         start_new_session=True,  # its own process group, as a terminal gives a command
     )  # fmt: skip

@@ -7,13 +7,13 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 from conftest import ASSETS
 from pypdf import PdfReader
+from terminal import rolereport_command
 
 from rolereport.build.watch import Attempt, Changes, Watcher
 from rolereport.errors import DataError
@@ -114,8 +114,7 @@ def test_build_watch_rebuilds_after_an_edit_and_ctrl_c_exits_0(tmp_path, data_te
     data.write_text(data_text, encoding="utf-8")
     handout = tmp_path / "out" / f"{SLUG}-handout.pdf"
     proc = subprocess.Popen(
-        [sys.executable, "-m", "rolereport", "build", "data.yml", "--watch", "--only", "pdf",
-         "--out", "out"],
+        rolereport_command("build", "data.yml", "--watch", "--only", "pdf", "--out", "out"),
         cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
