@@ -70,13 +70,13 @@ class FontMetrics:
         for a, b in ((0x20, 0xA0), (0xA0, 0x20)):  # a missing no-break space is a space
             if a in self.advances:
                 self.advances.setdefault(b, self.advances[a])
-        self._space = self.advances.get(0x20, self.missing)
+        self.space = self.advances.get(0x20, self.missing)  # font units
         self._words: dict[str, int] = {}
 
     def units(self, text: str) -> int:
         """The advance width of `text` in font units (added up word by word: words repeat)."""
         words = text.split(" ")
-        return sum(map(self._word, words)) + (len(words) - 1) * self._space
+        return sum(map(self._word, words)) + (len(words) - 1) * self.space
 
     def _word(self, word: str) -> int:
         got = self._words.get(word)
@@ -132,6 +132,7 @@ class Measure:
         self.files = (regular, bold or regular)
         self.fill = fill
         self._fonts: dict[bool, FontMetrics] = {}
+        self._wrapped: dict[tuple[str, float, float, bool], tuple[str, ...]] = {}
 
     def font(self, bold: bool = False) -> FontMetrics | None:
         """The metrics of the face, read when first needed and kept for this measure."""
@@ -149,14 +150,39 @@ class Measure:
 
     def wrap(self, text: str, size: float, width: float, bold: bool = False) -> list[str]:
         """Lines as a renderer breaks them `width` points wide (less the fill margin): at
-        spaces, and inside words longer than a line."""
-        width *= self.fill
+        spaces, and inside words longer than a line. Kept per measure: fitting asks for the
+        same paragraph at the same size many times."""
+        key = (text, size, width, bold)
+        lines = self._wrapped.get(key)
+        if lines is None:
+            lines = self._wrap(text, size, width * self.fill, bold)
+            if len(self._wrapped) >= 8192:  # a long watch session: start again
+                self._wrapped.clear()
+            self._wrapped[key] = lines
+        return list(lines)
+
+    def _wrap(self, text: str, size: float, width: float, bold: bool) -> tuple[str, ...]:
+        # A line's width is added up word by word (its words' advances and the spaces between
+        # them), the same sums `width` makes, without measuring the line again for each word.
+        font = self.font(bold)
+        if font is None:
+            space, units = 1, len
+
+            def points(n: int) -> float:
+                return n * size * GUESS[bold]
+        else:
+            space, units = font.space, font.units
+
+            def points(n: int) -> float:
+                return n * size / font.per_em
+
         lines: list[str] = []
-        line = ""
+        line, taken = "", 0
         for word in text.split(" "):
-            trial = f"{line} {word}" if line else word
-            if self.width(trial, size, bold) <= width:
-                line = trial
+            got = units(word)
+            trial = taken + space + got if line else got
+            if points(trial) <= width:
+                line, taken = (f"{line} {word}" if line else word), trial
                 continue
             if line:
                 lines.append(line)
@@ -166,9 +192,9 @@ class Measure:
                     cut -= 1
                 lines.append(word[:cut])
                 word = word[cut:]
-            line = word
+            line, taken = word, units(word)
         lines.append(line)
-        return lines
+        return tuple(lines)
 
     def height(self, paras: Sequence[Para], width: float) -> float:
         """Points the paragraphs take in a frame `width` points wide (inside its margins)."""
