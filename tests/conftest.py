@@ -12,7 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from rolereport import build_report, load_brand, load_dataset
+from rolereport import (
+    BuildResult,
+    build,
+    build_report,
+    load_brand,
+    load_dataset,
+    render_deck,
+    render_guide,
+    render_handout,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 ASSETS = ROOT / "assets"
@@ -104,6 +113,36 @@ def theme():
 @pytest.fixture(scope="session")
 def report(dataset):
     return build_report(dataset)
+
+
+# The default documents, made once per test process for the many tests that only read them
+# back (a test about making them, or about the same bytes twice, makes its own).
+@pytest.fixture(scope="session")
+def default_handout(report, theme):
+    return render_handout(report, theme)
+
+
+@pytest.fixture(scope="session")
+def default_deck(report, theme):
+    return render_deck(report, theme)
+
+
+@pytest.fixture(scope="session")
+def default_guide(report, theme):
+    return render_guide(report, theme)
+
+
+@pytest.fixture(scope="session")
+def default_build(dataset, theme, tmp_path_factory) -> BuildResult:
+    """`rolereport build` of the default dataset and brand: the three files, in a folder of
+    their own; `outputs(result)` names them by kind."""
+    return build(dataset, theme, tmp_path_factory.mktemp("default-build"))
+
+
+def outputs(result: BuildResult) -> dict[str, Path]:
+    """A build's files by kind: handout, deck, guide."""
+    kinds = {"-handout.pdf": "handout", ".pptx": "deck", "-guide.pdf": "guide"}
+    return {kind: p for p in result.paths for end, kind in kinds.items() if p.name.endswith(end)}
 
 
 @pytest.fixture(scope="session")

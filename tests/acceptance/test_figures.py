@@ -6,17 +6,16 @@ import re
 
 import pdfplumber
 import pytest
+from conftest import outputs
 from pptx import Presentation
 
-from rolereport import build
 from rolereport.text.formats import money, percent
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, dataset, theme):
-    out = tmp_path_factory.mktemp("out")
-    result = build(dataset, theme, out)
-    pdf, pptx, guide = result.paths
+def built(default_build):
+    files = outputs(default_build)
+    pdf, pptx, guide = files["handout"], files["deck"], files["guide"]
     with pdfplumber.open(pdf) as doc:
         text = "\n".join(page.extract_text() for page in doc.pages)
     deck = Presentation(str(pptx))

@@ -29,11 +29,6 @@ def convert(pptx: bytes, folder: Path) -> bytes:
 
 
 @pytest.fixture(scope="module")
-def default_deck(report, theme):
-    return render_deck(report, theme)
-
-
-@pytest.fixture(scope="module")
 def default_pdf(default_deck, tmp_path_factory) -> bytes:
     return convert(default_deck.data, tmp_path_factory.mktemp("lo") / "default")
 

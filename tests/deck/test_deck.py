@@ -21,8 +21,8 @@ FOOTER_ROLES = ("Footer", "Page", "Logo", "Decoration")
 
 
 @pytest.fixture(scope="module")
-def deck(report, theme):
-    return render_deck(report, theme)
+def deck(default_deck):
+    return default_deck
 
 
 @pytest.fixture(scope="module")

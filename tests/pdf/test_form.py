@@ -72,8 +72,8 @@ def dark(page: Image.Image, rect: list[float], height: float, inset: int, level:
 
 
 @pytest.fixture(scope="module")
-def handout(report, theme) -> bytes:
-    return render_handout(report, theme).data
+def handout(default_handout) -> bytes:
+    return default_handout.data
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import re
 from dataclasses import replace
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, outputs
 from pptx import Presentation
 from pypdf import PdfReader
 from readback import MARKUP, assert_fonts_embedded, deck_slides, guide_text, pages_of
@@ -39,11 +39,9 @@ def minutes(clock: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, dataset, theme):
-    out = tmp_path_factory.mktemp("out")
-    result = build(dataset, theme, out, only=("pptx", "guide"))
-    deck, guide = result.paths
-    return result, deck.read_bytes(), guide.read_bytes()
+def built(default_build):
+    files = outputs(default_build)
+    return default_build, files["deck"].read_bytes(), files["guide"].read_bytes()
 
 
 @pytest.fixture(scope="module")

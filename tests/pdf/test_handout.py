@@ -20,8 +20,8 @@ from rolereport.pdf.handout import render_handout
 
 
 @pytest.fixture(scope="module")
-def handout(report, theme):
-    return render_handout(report, theme)
+def handout(default_handout):
+    return default_handout
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 import pytest
-from conftest import ROOT
+from conftest import DATASET, ROOT, outputs
 from structtree import elements, is_objr, kids_of, marked_text, struct_text, text_of
 
 from rolereport import build, packaged_datasets, render_handout
@@ -24,20 +24,25 @@ MARGIN_TOP, MARGIN_BOTTOM = 0.95 * 72, 0.85 * 72  # the running header and foote
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, dataset) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("tagged")
-    build(dataset, None, out, only=("pdf", "guide"), parallel=False)
-    return {k: next(out.glob(f"*-{k}.pdf")) for k in KINDS}
+def built(default_build) -> dict[str, Path]:
+    return outputs(default_build)
 
 
-@pytest.mark.parametrize(("paper", "brand"), [("a4", "examples/brands/northwind"), ("letter", "")])
-def test_every_packaged_handout_and_guide_passes_the_pdfua_checks(tmp_path, paper, brand):
-    assets = ROOT / brand if brand else None
+def test_every_packaged_handout_and_guide_and_every_example_brand_pass_the_pdfua_checks(
+    tmp_path, default_build
+):
+    # Every packaged dataset in the built-in brand on Letter (the default dataset's build is
+    # shared with the other read-back tests), and the default dataset in each example brand
+    # (their fonts, colours, logos) on A4.
     names = packaged_datasets()
-    for name in names:
-        build(name, assets, tmp_path, only=("pdf", "guide"), paper=paper, parallel=False)
-    files = sorted(tmp_path.glob("*.pdf"))
-    assert len(files) == 2 * len(names)
+    files = [outputs(default_build)[kind] for kind in KINDS]
+    for name in (n for n in names if n != DATASET.stem):
+        result = build(name, ROOT / "assets", tmp_path / name, only=("pdf", "guide"))
+        files += result.paths
+    for brand in ("minimal", "northwind"):
+        assets = ROOT / "examples" / "brands" / brand
+        files += build(None, assets, tmp_path / brand, only=("pdf", "guide"), paper="a4").paths
+    assert len(files) == 2 * (len(names) + 2)
     run = [sys.executable, "-m", "pdfua", "check", *map(str, files)]
     done = subprocess.run(run, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout[-3000:]

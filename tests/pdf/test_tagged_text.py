@@ -10,20 +10,16 @@ from pathlib import Path
 import pdfplumber
 import pikepdf
 import pytest
-from conftest import require_tool
+from conftest import outputs, require_tool
 from structtree import is_objr, kids_of, marked_text, struct_text, text_of
-
-from rolereport import build
 
 KINDS = ("handout", "guide")
 MARGIN_TOP, MARGIN_BOTTOM = 0.95 * 72, 0.85 * 72  # the running header and footer live here
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory, dataset) -> dict[str, Path]:
-    out = tmp_path_factory.mktemp("tagged-text")
-    build(dataset, None, out, only=("pdf", "guide"), parallel=False)
-    return {k: next(out.glob(f"*-{k}.pdf")) for k in KINDS}
+def built(default_build) -> dict[str, Path]:
+    return outputs(default_build)
 
 
 def _under(rect, page) -> str:
