@@ -146,14 +146,30 @@ def outputs(result: BuildResult) -> dict[str, Path]:
 
 
 @pytest.fixture(scope="session")
-def stress_deck(theme):
-    """The stress dataset's deck (every text at the schema's limits), rendered once per test
-    process: the stress, LibreOffice and native-chart read-backs all read it."""
+def stress_report():
+    """The report of the stress dataset (four roles, every text at the schema's limits)."""
     from stress import stress_dataset
 
-    from rolereport import render_deck
+    return build_report(stress_dataset())
 
-    return render_deck(build_report(stress_dataset()), theme)
+
+@pytest.fixture(scope="session")
+def stress_decks(stress_report, theme):
+    """The stress deck at a slide shape ("16:9", "4:3"), rendered once per test process: the
+    stress, LibreOffice, ladder and native-chart read-backs all read it."""
+    made = {}
+
+    def at(aspect: str = "16:9"):
+        if aspect not in made:
+            made[aspect] = render_deck(stress_report, theme, aspect)
+        return made[aspect]
+
+    return at
+
+
+@pytest.fixture(scope="session")
+def stress_deck(stress_decks):
+    return stress_decks("16:9")
 
 
 @pytest.fixture

@@ -10,16 +10,14 @@ from fitcheck import misfits
 from pptx import Presentation
 from pypdf import PdfReader
 from readback import on_page, pages_of
-from stress import stress_dataset
 
-from rolereport import build_report, render_handout
+from rolereport import render_handout
 from rolereport.plan.layout import FOOTER_TOP
 
 
 @pytest.fixture(scope="module")
-def stress(theme, stress_deck):
-    report = build_report(stress_dataset())
-    return report, render_handout(report, theme), stress_deck
+def stress(theme, stress_report, stress_deck):
+    return stress_report, render_handout(stress_report, theme), stress_deck
 
 
 def test_the_stress_dataset_builds_both_documents(stress):
