@@ -47,11 +47,10 @@ TEMPLATE_KEY = "defaults.rolereport.pptx_template"
 
 
 @pytest.fixture(scope="session")
-def golden(tmp_path_factory) -> dict[str, bytes]:
-    """The outputs of one good build, made once: every test starts from a copy."""
-    out = tmp_path_factory.mktemp("golden")
-    assert main(["build", "--assets", str(ASSETS), "--out", str(out)]) == 0
-    return {p.name: p.read_bytes() for p in out.iterdir()}
+def golden(default_build) -> dict[str, bytes]:
+    """The outputs of one good build (the test process's default build): every test starts
+    from a copy."""
+    return {p.name: p.read_bytes() for p in default_build.paths}
 
 
 @pytest.fixture
