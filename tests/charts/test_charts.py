@@ -142,3 +142,30 @@ def test_pay_location_with_places_of_two_roles_in_one_panel_renders() -> None:
 
 
 # --- text that always fits: charts of a dataset at the schema's limits ---------------------
+
+
+def test_a_font_replaced_in_place_decides_which_spaces_chart_labels_keep(tmp_path):
+    # Carlito has no no-break space, so labels print a plain one; Liberation Sans has it. The
+    # font is read by content, so the same path with new contents is read anew (watch mode).
+    from dataclasses import replace
+    from shutil import copyfile
+
+    from conftest import ASSETS, ROOT
+
+    from rolereport import load_brand
+    from rolereport.charts.style import Style
+    from rolereport.content.model import Numbers
+
+    font = tmp_path / "Brand-Regular.ttf"
+    copyfile(ASSETS / "fonts" / "Carlito-Regular.ttf", font)
+    brand = load_brand(ASSETS)
+    style = Style(
+        replace(brand, font=replace(brand.font, regular=font, bold=font)),
+        (),
+        10,
+        Numbers.english(),
+        7,
+    )
+    assert style.printable("145.080\u00a0$") == "145.080 $"
+    copyfile(ROOT / "examples/brands/northwind/fonts/LiberationSans-Regular.ttf", font)
+    assert style.printable("145.080\u00a0$") == "145.080\u00a0$"

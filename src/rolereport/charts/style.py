@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -14,6 +13,7 @@ from ..brand.theme import Theme
 from ..content.model import Numbers
 from ..text import formats
 from ..text.labels import fill
+from ..text.measure import font_metrics
 
 # Base font size by medium: SVG is printed (9 pt at the 7 in text width of a Letter page),
 # PNG is projected (16 pt at a full 16:9 slide's 11.5 in, never under 12 pt); both scale with
@@ -133,13 +133,12 @@ class Style:
         return formats.number(v, n.locale)
 
 
-@cache
 def _missing_spaces(*files: Path) -> dict[int, str]:
-    from matplotlib.ft2font import FT2Font
-
-    fonts = [FT2Font(str(f)) for f in files]
+    """The spaces some face lacks, each to a plain space (the fonts read by content: a file
+    replaced in place is read again)."""
+    fonts = [font_metrics(f) for f in files]
     spaces = (0x00A0, 0x202F, 0x2009)  # no-break, narrow no-break, thin
-    return {c: " " for c in spaces if any(f.get_char_index(c) == 0 for f in fonts)}
+    return {c: " " for c in spaces if any(c not in f.mapped for f in fonts)}
 
 
 def _around(form: str) -> tuple[str, str]:

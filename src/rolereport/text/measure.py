@@ -66,6 +66,7 @@ class FontMetrics:
         finally:
             quiet.setLevel(level)
         self.missing = hmtx[order[0]][0]  # a character the font lacks shows glyph 0
+        self.mapped = frozenset(cmap)  # the characters the font has
         self.advances = {cp: hmtx[name][0] for cp, name in cmap.items() if name in hmtx}
         for a, b in ((0x20, 0xA0), (0xA0, 0x20)):  # a missing no-break space is a space
             if a in self.advances:
