@@ -3,6 +3,7 @@ schema allows, with text as people type it (accents, markup characters)."""
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from hypothesis import strategies as st
@@ -14,6 +15,7 @@ ACCENTED = "àáâãäåæçèéêëìíîïñòóôõöøùúûüýÿßÀÉÎÑ
 MARKUP = "&<>\"'$%#;:/=!?()[]{}*_-+,.@\\|^~`"
 
 
+@cache  # a strategy is immutable: made once per size, drawn from many times
 def text(max_size: int) -> st.SearchStrategy[str]:
     """Text the data model keeps as typed: no leading, trailing or doubled spaces."""
     words = st.text(st.sampled_from(LATIN + ACCENTED + MARKUP), min_size=1, max_size=12)
