@@ -3,11 +3,14 @@ number formats, colours, alt text, and the picture mode that keeps matplotlib's 
 
 from __future__ import annotations
 
+import shutil
 import zipfile
 from io import BytesIO
 
 import openpyxl
 import pytest
+import yaml
+from conftest import ROOT
 from pptx import Presentation
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.enum.shapes import MSO_SHAPE_TYPE
@@ -265,3 +268,26 @@ def test_a_pay_chart_whose_every_figure_is_zero_still_has_an_axis_to_draw_on():
     assert axis.maximum_scale > axis.minimum_scale == 0
     series = {s.name: list(s.values) for s in frame.chart.plots[0].series}
     assert series["median"] == [0] * len(dataset.roles)
+
+
+def test_the_picture_option_warns_when_pictures_cannot_show_the_brands_deck_font(tmp_path):
+    # The brand chooses native charts and names Arial for the deck, with Carlito's files:
+    # `--deck-charts picture` draws the charts in Carlito, and the build says so.
+    from rolereport.build.pipeline import build
+
+    shutil.copytree(ROOT / "assets", tmp_path / "brand")
+    brand = tmp_path / "brand" / "brand.yml"
+    text = yaml.safe_load(brand.read_text(encoding="utf-8"))
+    text.setdefault("defaults", {}).setdefault("rolereport", {})["deck_font"] = "Arial"
+    brand.write_text(yaml.safe_dump(text), encoding="utf-8")
+
+    def warned(**mode) -> list[str]:
+        result = build(None, tmp_path / "brand", tmp_path / "out", only=("pptx",), **mode)
+        return [w for w in result.warnings if "picture charts are drawn in" in w]
+
+    assert warned() == []  # native: the charts name the deck's font, as its text does
+    assert warned(deck_charts="picture") == [
+        "deck_charts picture: picture charts are drawn in Carlito (the brand's font files), "
+        "not in the deck's font 'Arial'; choose native charts, or font files of the deck's "
+        "font, for charts in the deck's font"
+    ]

@@ -43,6 +43,18 @@ METRIC_TWINS = {
 }
 
 
+def pictures_miss_deck_font(family: str, deck_font: str) -> str | None:
+    """Why picture charts (drawn with the font files, `family`) will not show the deck's font
+    `deck_font`, or None when they will (the same family or its metric twin)."""
+    if deck_font in (family, METRIC_TWINS.get(family)):
+        return None
+    return (
+        f"picture charts are drawn in {family} (the brand's font files), not in the deck's "
+        f"font {deck_font!r}; choose native charts, or font files of the deck's font, for "
+        "charts in the deck's font"
+    )
+
+
 def is_bold(weight: object) -> bool:
     """Whether a brand.yml weight (400, "bold", "semibold", ...) asks for a bold face."""
     w = str(weight).strip().lower()

@@ -14,7 +14,7 @@ from ..files.problems import problems
 from ..files.yamlfile import read_yaml
 from .colors import contrast
 from .file import BRAND_FILES, BrandReader, default_assets_dir, light
-from .fonts import METRIC_TWINS, deck_font, is_bold, read_fonts
+from .fonts import deck_font, is_bold, pictures_miss_deck_font, read_fonts
 from .logo import Logo, read_logo
 from .model import BrandFile
 from .template import Template, layout_names, open_template, read_template
@@ -84,12 +84,9 @@ def _theme(r: BrandReader) -> Theme:
         r.fail("defaults.rolereport.deck_charts", f"'{deck_charts}' is not native or picture")
         deck_charts = "native"
     named = deck_font(r, font.family, own.get("deck_font"))
-    if deck_charts == "picture" and named not in (font.family, METRIC_TWINS.get(font.family)):
-        r.warn(
-            f"defaults.rolereport.deck_charts: picture charts are drawn in {font.family} (the "
-            f"brand's font files), not in the deck's font {named!r}; choose native charts, or "
-            "font files of the deck's font, for charts in the deck's font"
-        )
+    why = pictures_miss_deck_font(font.family, named) if deck_charts == "picture" else None
+    if why:
+        r.warn(f"defaults.rolereport.deck_charts: {why}")
     large, small, alt = _logos(r)
     name = _name(r)
     template, layouts, checked = _template(r, own)

@@ -12,6 +12,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
+from ..brand.fonts import pictures_miss_deck_font
 from ..brand.theme import Theme, theme_files
 from ..content.model import ChartSpec, Figure, Rendered, Report
 from ..content.report import build_report
@@ -124,8 +125,13 @@ def _build(
     aspect = opts.aspect or "16:9"
     inputs = read_inputs(data, assets, say)  # the checks `rolereport check` makes
     dataset, theme, warnings = inputs.dataset, inputs.theme, inputs.warnings
-    if opts.deck_charts:  # the flag wins over the brand; the plan and the guide follow it
+    if opts.deck_charts and opts.deck_charts != theme.deck_charts:
+        # the option wins over the brand; the plan and the guide follow it. The brand warned
+        # of its own choice only: warn of the option's here.
         theme = replace(theme, deck_charts=opts.deck_charts)
+        why = pictures_miss_deck_font(theme.font.family, theme.deck_font)
+        if opts.deck_charts == "picture" and why and ("pptx" in opts.only):
+            warnings += (f"deck_charts picture: {why}",)
     lap("load")
     say("Writing the content")
     report = build_report(dataset)
