@@ -157,7 +157,7 @@ class Measure:
         lines = self._wrapped.get(key)
         if lines is None:
             lines = self._wrap(text, size, width * self.fill, bold)
-            if len(self._wrapped) >= 8192:  # a long watch session: start again
+            if len(self._wrapped) >= 8192:  # a bound on what one measure keeps
                 self._wrapped.clear()
             self._wrapped[key] = lines
         return list(lines)
