@@ -7,6 +7,7 @@ import io
 import re
 from dataclasses import replace
 
+import pdfplumber
 import pytest
 from conftest import ROOT, outputs
 from pptx import Presentation
@@ -14,6 +15,7 @@ from pypdf import PdfReader
 from readback import MARKUP, assert_fonts_embedded, deck_slides, guide_text, pages_of
 
 from rolereport import build, build_report, load_brand, load_dataset, render_guide
+from rolereport.pdf.page import MARGIN_BOTTOM, MARGIN_TOP
 
 SLUG = "ai-engineer-vs-data-scientist"
 CLOCK = r"(\d+):(\d\d)"
@@ -31,6 +33,22 @@ def slide_outline(data: bytes) -> list[str]:
 def squeezed(text: str) -> str:
     """Text without any whitespace: line breaks fall differently in a PDF and a deck."""
     return re.sub(r"\s+", "", text)
+
+
+def assert_no_page_is_left_mostly_empty(data: bytes) -> None:
+    """A page the same part goes on from is filled at least 60 % down its text frame: only the
+    page before a new part (a page break) and the last page may end early."""
+    reader = PdfReader(io.BytesIO(data))
+    starts = {
+        reader.get_destination_page_number(e) for e in reader.outline if not isinstance(e, list)
+    }
+    pages = pages_of(data)
+    for i, page in enumerate(pages[:-1]):
+        if i + 1 in starts:
+            continue
+        frame = page.height - MARGIN_TOP - MARGIN_BOTTOM
+        lowest = max(c["bottom"] for c in page.chars if c["bottom"] < page.height - MARGIN_BOTTOM)
+        assert (lowest - MARGIN_TOP) / frame >= 0.6, f"page {page.page_number} ends early"
 
 
 def minutes(clock: str) -> int:
@@ -63,6 +81,7 @@ def test_the_guide_has_every_slide_of_the_deck_with_its_number_title_and_notes(b
     _, deck, guide = built
     assert len(deck_slides(deck)) > 20
     assert_guide_follows_the_deck(deck, guide)
+    assert_no_page_is_left_mostly_empty(guide)
 
 
 @pytest.mark.parametrize(
@@ -79,6 +98,7 @@ def test_the_guide_follows_the_deck_for_a_template_and_for_4_to_3(
     deck, guide = (p.read_bytes() for p in result.paths)
     assert result.pages["guide"] > 5
     assert_guide_follows_the_deck(deck, guide)
+    assert_no_page_is_left_mostly_empty(guide)
 
 
 def test_the_run_sheet_times_add_up_to_the_total_on_the_cover(built, text):
@@ -191,3 +211,20 @@ def test_every_character_of_the_stress_guide_stays_inside_the_text_frame(theme):
         outside = [c["text"] for c in page.chars if c["x0"] < left or c["x1"] > right]
         low = [c["text"] for c in page.chars if c["bottom"] > page.height + 0.5]
         assert not outside and not low, f"page {page.page_number}: {''.join(outside)[:60]}"
+
+
+def test_no_page_starts_with_an_empty_piece_of_a_notes_box(tmp_path):
+    # On A4 this guide once broke a notes box after its text: the next page began with a
+    # tinted strip of padding and nothing in it.
+    result = build(
+        "data-careers-compared", ROOT / "examples/brands/northwind", tmp_path, only=("guide",),
+        paper="a4",
+    )  # fmt: skip
+    (guide,) = result.paths
+    assert_no_page_is_left_mostly_empty(guide.read_bytes())
+    with pdfplumber.open(guide) as pdf:
+        for page in pdf.pages:
+            boxes = [r for r in page.rects if r.get("fill") and r["width"] > 100]
+            for box in (r for r in boxes if r["height"] > 10):  # not a 5 pt accent stripe
+                inside = page.within_bbox((box["x0"], box["top"], box["x1"], box["bottom"]))
+                assert inside.chars, f"page {page.page_number}: an empty box at {box['top']:.0f}"

@@ -24,6 +24,7 @@ from .tagging import list_body, tag, tag_list
 SLIDE_GAP = 18  # points between one slide's entry and the next
 MARK_INDENT = 22  # room for "10." and "[4]" before a key point
 PROMPT_GAP = 6  # points after a question's prompt
+EMPTY_AT_MOST = 1 / 3  # of a page's text frame, left empty to keep a slide's entry whole
 
 
 @safely
@@ -100,10 +101,26 @@ def _slide(
     box = b.box([notes], fill, "LINEBEFORE", LEFT_RULE, rule)
     box.spaceBefore, box.spaceAfter = 4, SLIDE_GAP
     anchor = Anchor(f"slide-{s.number}", s.heading, 1)
-    # A slide's entry stays on one page whenever it fits on one (a container is never kept
-    # with the flowable before it: the outline entry goes inside). The gap between entries
-    # is the box's space after: a container does not count its first item's space before.
-    return [KeepTogether([anchor, *top, box])]
+    for f in top[: 3 if s.points else 2]:  # heading, timing, label: never left at a page end
+        f.keepWithNext = 1
+    # The outline entry goes inside (a container is never kept with the flowable before it).
+    # The gap between entries is the box's space after: a container does not count its first
+    # item's space before.
+    return [_Entry([anchor, *top, box])]
+
+
+class _Entry(KeepTogether):
+    """A slide's entry: on one page whenever it fits on one, unless moving it to the next
+    page would leave more than a third of this one empty; then it starts here and breaks
+    across the pages (the notes box splits, the heading stays with the lines after it)."""
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        frame = getattr(self, "_frame", None)
+        if frame is not None and aH > frame._height * EMPTY_AT_MOST:
+            self.wrap(aW, aH)
+            if aH < self._H:  # it does not fit here
+                return list(self._content)
+        return super().split(aW, aH)
 
 
 def _questions(sheet: RunSheet, b: Blocks) -> list[Flowable]:

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Table as Grid
+from reportlab.platypus import Table
 
 from ..brand import colors
 from ..brand.colors import WHITE, mix, readable
@@ -83,6 +83,18 @@ def styles(theme: Theme, f: Fonts, ground: str = "") -> dict[str, ParagraphStyle
         "source": {"fontSize": 9.5, "leading": 13, "leftIndent": 22, "spaceAfter": 5},
     }
     return {"body": body} | {k: ParagraphStyle(k, parent=body, **v) for k, v in table.items()}
+
+
+class Grid(Table):
+    """A ReportLab table that never starts a page with an empty piece of itself: when a split
+    inside a row keeps every cell's content on this page and only the padding would go on,
+    the padding is what is dropped."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Table]:
+        parts = super().split(availWidth, availHeight)
+        if len(parts) == 2 and not any(cell for row in parts[1]._cellvalues for cell in row):
+            return parts[:1]
+        return parts
 
 
 def grid(rows: list[list[Any]], widths: list[Any], font: str, *cmds: Any, **kw: Any) -> Grid:
