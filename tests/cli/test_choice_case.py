@@ -23,3 +23,14 @@ def test_a_choice_that_is_not_one_in_any_case_is_still_refused(capsys):
         main(["build", "--paper", "A5"])
     assert exc.value.code == 2
     assert "invalid choice: 'a5'" in capsys.readouterr().err
+
+
+def test_deck_charts_in_capitals_is_the_same_choice(tmp_path):
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    code = main(["build", "--only", "pptx", "--deck-charts", "Picture", "--out", str(tmp_path)])
+    assert code == 0
+    (deck,) = tmp_path.glob("*.pptx")
+    kinds = {sh.shape_type for s in Presentation(deck).slides for sh in s.shapes}
+    assert MSO_SHAPE_TYPE.PICTURE in kinds and MSO_SHAPE_TYPE.CHART not in kinds

@@ -36,10 +36,7 @@ def parser() -> argparse.ArgumentParser:
         "build", help="build the handout (PDF), the deck (PowerPoint) and the facilitator guide"
     )
     b.add_argument("data", nargs="*", help=DATAS_HELP)
-    b.add_argument("--assets", type=Path, help=ASSETS_HELP)
-    b.add_argument(
-        "--out", type=Path, default=Path("output"), help="output folder (default: ./output)"
-    )
+    _assets_and_out(b)
     b.add_argument(
         "--only",
         type=str.lower,  # every choice flag takes any case: --only PDF, --paper A4
@@ -62,6 +59,7 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--deck-charts",
+        type=str.lower,
         choices=("native", "picture"),
         help="deck charts as native PowerPoint charts people can edit (default, unless the "
         "brand says otherwise) or as pictures, for viewers that do not show native charts",
@@ -88,10 +86,7 @@ def parser() -> argparse.ArgumentParser:
         "preview", help="write PNG pictures of every page of the handout, the deck and the guide"
     )
     v.add_argument("data", nargs="?", help=DATA_HELP)
-    v.add_argument("--assets", type=Path, help=ASSETS_HELP)
-    v.add_argument(
-        "--out", type=Path, default=Path("output"), help="output folder (default: ./output)"
-    )
+    _assets_and_out(v)
     v.add_argument("--paper", type=str.lower, choices=("letter", "a4"), help="handout paper")
     v.add_argument("--aspect", type=str.lower, choices=("16:9", "4:3"), help="deck shape")
 
@@ -117,6 +112,14 @@ def parser() -> argparse.ArgumentParser:
 
     add_refresh_parser(sub, positive)
     return p
+
+
+def _assets_and_out(p: argparse.ArgumentParser) -> None:
+    """The flags of every command that writes documents: where the brand is, where to write."""
+    p.add_argument("--assets", type=Path, help=ASSETS_HELP)
+    p.add_argument(
+        "--out", type=Path, default=Path("output"), help="output folder (default: ./output)"
+    )
 
 
 def positive(text: str) -> int:
