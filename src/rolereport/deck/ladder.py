@@ -155,17 +155,8 @@ def _cut(m: Measure, text: str, pt: float, inner: float, lines: int) -> list[str
 
 
 def _ellipsis(m: Measure, text: str, pt: float, room: float, bold: bool = False) -> str:
-    """`text` on one line of `room` points: whole, else cut at a word (or a letter) with
-    an ellipsis."""
-    if m.width(text, pt, bold) <= room * RENDERER_MARGIN:
-        return text
-    words = text.split(" ")
-    while len(words) > 1 and m.width(" ".join(words) + "…", pt, bold) > room * RENDERER_MARGIN:
-        words.pop()
-    out = " ".join(words)
-    while len(out) > 1 and m.width(out + "…", pt, bold) > room * RENDERER_MARGIN:
-        out = out[:-1]
-    return out.rstrip() + "…"
+    """`text` on one line of `room` points (less the renderer's margin), cut if need be."""
+    return m.ellipsis(text, pt, room * RENDERER_MARGIN, bold)
 
 
 def _emu(inches: float) -> Emu:

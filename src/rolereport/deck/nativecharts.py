@@ -73,16 +73,7 @@ class _Draw:
     def category(self, label: str, box: Box, rows: int) -> str:
         """A category label on one line within the labels' share of the chart's width,
         shortened with an ellipsis when longer (the alt text and notes keep it whole)."""
-        room, pt = box.w * 72 * _LABEL_SHARE, self.row_pt(box, rows)
-        if self.measure.width(label, pt) <= room:
-            return label
-        words = label.split(" ")
-        while len(words) > 1 and self.measure.width(" ".join(words) + "…", pt) > room:
-            words.pop()
-        text = " ".join(words)
-        while len(text) > 1 and self.measure.width(text + "…", pt) > room:
-            text = text[:-1]
-        return text.rstrip() + "…"
+        return self.measure.ellipsis(label, self.row_pt(box, rows), box.w * 72 * _LABEL_SHARE)
 
     def fmt(self, unit: str | None = None, values: tuple[float, ...] = ()) -> str:
         places = 1 if any(not float(v).is_integer() for v in values) else 0

@@ -149,6 +149,19 @@ class Measure:
         font = self.font(bold)
         return font.width(text, size) if font else len(text) * size * GUESS[bold]
 
+    def ellipsis(self, text: str, size: float, width: float, bold: bool = False) -> str:
+        """`text` on one line of `width` points: whole, else cut at a word (or, when its first
+        word is too long, a letter) and ended with an ellipsis."""
+        if self.width(text, size, bold) <= width:
+            return text
+        words = text.split(" ")
+        while len(words) > 1 and self.width(" ".join(words) + "…", size, bold) > width:
+            words.pop()
+        out = " ".join(words)
+        while len(out) > 1 and self.width(out + "…", size, bold) > width:
+            out = out[:-1]
+        return out.rstrip() + "…"
+
     def wrap(self, text: str, size: float, width: float, bold: bool = False) -> list[str]:
         """Lines as a renderer breaks them `width` points wide (less the fill margin): at
         spaces, and inside words longer than a line. Kept per measure: fitting asks for the
