@@ -10,11 +10,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..brand.fonts import pictures_miss_deck_font
 from ..brand.theme import Theme, theme_files
-from ..content.model import ChartSpec, Figure, Rendered, Report
+from ..content.model import Rendered, Report
 from ..content.report import build_report
 from ..data.facts import Dataset
 from ..errors import OutputError, Problem
@@ -24,6 +24,9 @@ from .inputs import read_inputs
 from .options import OUTPUTS, BuildOptions, Output, build_options
 from .stamps import fresh, record
 from .workers import Ahead, can_fork, run_jobs
+
+if TYPE_CHECKING:  # the PDF writer is imported only when a PDF is made
+    from ..pdf.figures import ChartOrder
 
 _SUFFIX = {"pdf": "handout.pdf", "pptx": "deck.pptx", "guide": "guide.pdf"}
 _STAGE = {"pdf": "pdf", "pptx": "deck", "guide": "guide"}  # --timings names
@@ -190,28 +193,15 @@ def _build(
     return BuildResult(paths, warnings, pages, timings)
 
 
-def missing_charts(report: Report, theme: Theme, paper: str) -> list[_Order]:
-    """The handout's charts that are not in the cache, once each, as the handout asks for
-    them (pdf.figures.chart_drawing)."""
-    from reportlab.lib.units import inch
-
+def missing_charts(report: Report, theme: Theme, paper: str) -> list[ChartOrder]:
+    """The handout's charts that are not in the cache (pdf.figures.handout_charts)."""
     from ..charts.render import chart_cached
-    from ..pdf.figures import chart_height, chart_theme
-    from ..pdf.page import MARGIN_X, PAPER
+    from ..pdf.figures import handout_charts
 
-    if paper not in PAPER:
-        return []
-    roles, width = tuple(r.id for r in report.roles), (PAPER[paper][0] - 2 * MARGIN_X) / inch
-    theme = chart_theme(theme)  # as the handout draws them
-    orders: dict[str, _Order] = {}
-    for spec in (b.chart for s in report.sections for b in s.blocks if isinstance(b, Figure)):
-        size = (width, chart_height(spec))
-        if not chart_cached(spec, theme, roles, size, "svg"):
-            orders.setdefault(repr((spec, size)), (spec, theme, roles, size))
-    return list(orders.values())
+    return [o for o in handout_charts(report, theme, paper) if not chart_cached(*o, "svg")]
 
 
-def draw_ahead(ahead: Ahead[bytes], orders: list[_Order]) -> None:
+def draw_ahead(ahead: Ahead[bytes], orders: list[ChartOrder]) -> None:
     """Asks `ahead` for the charts `orders`, to draw in turn while this process lays the
     handout out: the handout takes each from there (render_chart waits for it) and never
     imports matplotlib."""
@@ -232,10 +222,7 @@ def _any_chart_cached() -> bool:
     return False
 
 
-_Order = tuple[ChartSpec, Theme, tuple[str, ...], tuple[float, float]]
-
-
-def _draw_chart(order: _Order) -> bytes:
+def _draw_chart(order: ChartOrder) -> bytes:
     """In the worker: the SVG of one of the handout's charts."""
     from ..charts.render import render_chart
 

@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable
 
 from ..brand.svg import vector
 from ..charts.render import render_chart
-from ..content.model import ChartSpec
+from ..content.model import ChartSpec, Figure, Report
 from .style import on, paper
 
 if TYPE_CHECKING:
@@ -61,6 +61,25 @@ def chart_theme(theme: Theme, ground: str = "") -> Theme:
     (by default the page's). The build asks a worker for the charts in this theme ahead."""
     ground = ground or paper(theme)
     return replace(theme, **{k: on(theme, k, ground) for k in ("foreground", "muted")})
+
+
+ChartOrder = tuple[ChartSpec, "Theme", tuple[str, ...], tuple[float, float]]
+
+
+def handout_charts(report: Report, theme: Theme, paper: str) -> list[ChartOrder]:
+    """Every chart the handout draws on its pages, once each, as `chart_drawing` asks for it:
+    the spec, the theme it is drawn in, the role order and its size in inches."""
+    from .page import MARGIN_X, PAPER
+
+    if paper not in PAPER:
+        return []
+    roles, width = tuple(r.id for r in report.roles), (PAPER[paper][0] - 2 * MARGIN_X) / inch
+    theme = chart_theme(theme)
+    orders: dict[str, ChartOrder] = {}
+    for spec in (b.chart for s in report.sections for b in s.blocks if isinstance(b, Figure)):
+        size = (width, chart_height(spec))
+        orders.setdefault(repr((spec, size)), (spec, theme, roles, size))
+    return list(orders.values())
 
 
 def chart_drawing(
