@@ -168,15 +168,9 @@ def _plot_layout(chart: Any, box: Box, g: _Geometry) -> None:
     old = area.find(qn("c:layout"))
     if old is not None:
         area.remove(old)
-    layout = etree.Element(qn("c:layout"))
-    manual = etree.SubElement(layout, qn("c:manualLayout"))
-    etree.SubElement(manual, qn("c:layoutTarget")).set("val", "inner")
-    etree.SubElement(manual, qn("c:xMode")).set("val", "edge")
-    etree.SubElement(manual, qn("c:yMode")).set("val", "edge")
-    for key, value in (("x", g.x / box.w), ("y", g.y / box.h), ("w", g.w / box.w)):
-        etree.SubElement(manual, qn(f"c:{key}")).set("val", f"{value:.4f}")
-    etree.SubElement(manual, qn("c:h")).set("val", f"{g.h / box.h:.4f}")
-    area.insert(0, layout)
+    fractions = {"x": g.x / box.w, "y": g.y / box.h, "w": g.w / box.w, "h": g.h / box.h}
+    edges = {"layoutTarget": "inner", "xMode": "edge", "yMode": "edge"}
+    area.insert(0, _manual_layout(edges | {k: f"{v:.4f}" for k, v in fractions.items()}))
 
 
 def _label(draw: Any, point: Any, text: str, position: Any, scale: float) -> Any:
@@ -192,12 +186,17 @@ def _label(draw: Any, point: Any, text: str, position: Any, scale: float) -> Any
 
 def _offset(label: Any, dx: float, dy: float) -> None:
     """Move a label from where its position puts it, by fractions of the chart's size."""
-    dlbl = label._dLbl
+    layout = _manual_layout({"x": f"{dx:.4f}", "y": f"{dy:.4f}"})
+    label._dLbl.insert(1, layout)  # right after c:idx, as the schema orders it
+
+
+def _manual_layout(values: dict[str, str]) -> Any:
+    """A c:layout whose c:manualLayout sets `values` (in the schema's order)."""
     layout = etree.Element(qn("c:layout"))
     manual = etree.SubElement(layout, qn("c:manualLayout"))
-    etree.SubElement(manual, qn("c:x")).set("val", f"{dx:.4f}")
-    etree.SubElement(manual, qn("c:y")).set("val", f"{dy:.4f}")
-    dlbl.insert(1, layout)  # right after c:idx, as the schema orders it
+    for key, value in values.items():
+        etree.SubElement(manual, qn(f"c:{key}")).set("val", value)
+    return layout
 
 
 def _no_leader_lines(series: Any) -> None:
